@@ -1,0 +1,78 @@
+"""claimkit: who claimed what, when, and who disputes it, from news text.
+
+The model (:mod:`claimkit.model`) is re-exported here, with the strict
+serializers of :mod:`claimkit.serialize`.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from claimkit.errors import Problem, ValidationError
+from claimkit.model import (
+    FORMAT_VERSION,
+    Actor,
+    ActorKind,
+    Article,
+    Claim,
+    Dispute,
+    DisputeKind,
+    Excerpt,
+    ExtractorInfo,
+    Hedge,
+    Mode,
+    Polarity,
+    Position,
+    Quantity,
+    Span,
+    Stance,
+    TimePrecision,
+    TimeRef,
+)
+from claimkit.serialize import (
+    DecodeError,
+    from_dict,
+    from_json,
+    iter_jsonl,
+    json_schema,
+    to_dict,
+    to_json,
+    write_jsonl,
+)
+
+try:
+    __version__ = version("claimkit")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without metadata
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Actor",
+    "ActorKind",
+    "Article",
+    "Claim",
+    "DecodeError",
+    "Dispute",
+    "DisputeKind",
+    "Excerpt",
+    "ExtractorInfo",
+    "Hedge",
+    "Mode",
+    "Polarity",
+    "Position",
+    "Problem",
+    "Quantity",
+    "Span",
+    "Stance",
+    "TimePrecision",
+    "TimeRef",
+    "ValidationError",
+    "__version__",
+    "from_dict",
+    "from_json",
+    "iter_jsonl",
+    "json_schema",
+    "to_dict",
+    "to_json",
+    "write_jsonl",
+]
