@@ -250,7 +250,8 @@ def _make_class_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any, A
         try:
             obj = structure_fields(value, cls)
         except ClassValidationError as group:
-            errors.extend(group.exceptions)
+            # cattrs raises KeyError for a missing field without default: already reported.
+            errors.extend(e for e in group.exceptions if not isinstance(e, KeyError))
         except (ValidationError, ForbiddenExtraKeysError) as error:
             errors.append(error)
         if errors:

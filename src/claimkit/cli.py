@@ -1,0 +1,195 @@
+"""The ``claimkit`` command line.
+
+Exit codes: 0 success, 1 the input is readable but invalid (or, for
+``compare``, the accounts disagree), 2 usage errors and unreadable input
+(missing file, not UTF-8, not JSON). Errors are one line each,
+``FILE:LINE: $.path: message``; the CLI never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, Any, Final
+
+import attrs
+
+from claimkit.errors import Problem
+from claimkit.serialize import DecodeError, json_schema, validate_json
+
+__all__ = ["main"]
+
+EXIT_OK: Final = 0
+EXIT_INVALID: Final = 1
+EXIT_USAGE: Final = 2
+
+
+class UsageError(Exception):
+    """Input the command cannot read at all; exit code 2."""
+
+
+@attrs.define
+class _Report:
+    """What ``validate`` found, in input order, for text or JSON output."""
+
+    problems: list[Problem] = attrs.Factory(list)
+    unreadable: bool = False
+    documents: int = 0
+
+    def cannot_read(self, message: str, source: str, line: int | None = None) -> None:
+        self.unreadable = True
+        self.problems.append(Problem(path="$", message=message, source=source, line=line))
+
+
+def _open_binary(name: str) -> IO[bytes]:
+    if name == "-":
+        return sys.stdin.buffer
+    try:
+        return open(name, "rb")
+    except OSError as error:
+        raise UsageError(f"{name}: cannot read: {error.strerror}") from None
+
+
+def _documents(name: str, stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+    """(line, bytes) of each JSON document: one a line (JSON Lines) or one in all.
+
+    A file whose first non-blank line is a complete JSON value is read as JSON
+    Lines, streamed line by line; otherwise the whole input is one document.
+    """
+    first_number = 0
+    first = b""
+    for number, line in enumerate(stream, start=1):
+        if line.strip():
+            first_number, first = number, line
+            break
+    if not first:
+        raise UsageError(f"{name}: empty input, expected JSON or JSON Lines")
+    try:
+        json.loads(first)
+        is_lines = True
+    except (ValueError, UnicodeDecodeError):
+        is_lines = False
+    if is_lines:
+        yield first_number, first
+        for number, line in enumerate(stream, start=first_number + 1):
+            if line.strip():
+                yield number, line
+    else:
+        yield first_number, first + stream.read()
+
+
+def _utf8_problem(document: bytes) -> str | None:
+    try:
+        document.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return f"not UTF-8: byte {document[error.start]:#04x} at offset {error.start}"
+    return None
+
+
+def _validate(names: Sequence[str]) -> _Report:
+    report = _Report()
+    for name in names:
+        source = "<stdin>" if name == "-" else name
+        try:
+            stream = _open_binary(name)
+        except UsageError as error:
+            report.cannot_read(str(error).split(": ", 1)[1], source)
+            continue
+        try:
+            for line, document in _documents(source, stream):
+                report.documents += 1
+                bad_encoding = _utf8_problem(document)
+                if bad_encoding is not None:
+                    report.cannot_read(bad_encoding, source, line)
+                    continue
+                try:
+                    report.problems.extend(validate_json(document, source=source, line=line))
+                except DecodeError as error:
+                    report.cannot_read(error.message, source, error.line)
+        except UsageError as error:
+            report.cannot_read(str(error).split(": ", 1)[1], source)
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
+    return report
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    report = _validate(args.files)
+    if args.format == "json":
+        payload = {
+            "valid": not report.problems,
+            "documents": report.documents,
+            "errors": [p.to_dict() for p in report.problems],
+        }
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        for problem in report.problems:
+            print(problem)
+        if not report.problems:
+            print(f"{report.documents} document(s) valid", file=sys.stderr)
+    if report.unreadable:
+        return EXIT_USAGE
+    return EXIT_INVALID if report.problems else EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    from claimkit import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="claimkit",
+        description="Who claimed what, when, and who disputes it, from news text.",
+    )
+    parser.add_argument("--version", action="version", version=f"claimkit {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check claimkit JSON or JSON Lines files",
+        description="Check JSON or JSON Lines articles; '-' reads standard input.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.set_defaults(run=_cmd_validate)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of an article")
+    schema.set_defaults(run=_cmd_schema)
+
+    for register in _EXTRA_COMMANDS:
+        register(commands)
+    return parser
+
+
+# Commands defined in other modules register themselves here (keeps this module small).
+_EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except UsageError as error:
+        print(f"claimkit: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:
+        print(f"claimkit: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print("claimkit: please report this with the input that caused it", file=sys.stderr)
+        return 70
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
