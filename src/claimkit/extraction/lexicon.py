@@ -1,0 +1,433 @@
+"""Word lists of the grammar of reporting, in one place.
+
+Each list is general English news usage, not tuned to any one article.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- reporting cues -------------------------------------------------------------------
+
+# Lemma -> surface forms. All tenses count; each form is one cue.
+_CUE_FORMS: Final[dict[str, str]] = {
+    "say": "say says said saying",
+    "tell": "tell tells told telling",
+    "claim": "claim claims claimed claiming",
+    "state": "stated stating",
+    "announce": "announce announces announced announcing",
+    "report": "report reports reported reporting",
+    "add": "added adding",
+    "warn": "warn warns warned warning",
+    "insist": "insist insists insisted insisting",
+    "deny": "deny denies denied denying",
+    "dispute": "dispute disputes disputed disputing",
+    "accuse": "accuse accuses accused accusing",
+    "reject": "reject rejects rejected rejecting",
+    "confirm": "confirm confirms confirmed confirming",
+    "suggest": "suggest suggests suggested suggesting",
+    "estimate": "estimated estimating",
+    "allege": "allege alleges alleged alleging",
+    "assert": "assert asserts asserted asserting",
+    "acknowledge": "acknowledge acknowledges acknowledged acknowledging",
+    "admit": "admit admits admitted admitting",
+    "argue": "argue argues argued arguing",
+    "maintain": "maintained maintaining",
+    "note": "noted noting",
+    "explain": "explained explaining",
+    "stress": "stressed stressing",
+    "declare": "declared declaring",
+    "reiterate": "reiterated reiterating",
+    "dismiss": "dismissed dismissing",
+    "refute": "refute refutes refuted refuting",
+    "predict": "predicted predicting",
+    "write": "wrote writes",
+    "tweet": "tweeted",
+    "counter": "countered",
+    "contend": "contended contends",
+    "concede": "conceded",
+    "promise": "promised",
+    "vow": "vowed",
+    "charge": "charged",
+}
+CUE_LEMMA: Final[dict[str, str]] = {
+    form: lemma for lemma, forms in _CUE_FORMS.items() for form in forms.split()
+}
+# Forms that are just as often nouns or adjectives ("member states", "the reported
+# attack", "a warning"): a cue only when "that" or a colon follows, or a subject precedes.
+AMBIGUOUS_CUES: Final = frozenset(
+    """report reports claim claims dispute disputes warning reported reporting claimed
+    estimated alleged charged maintaining noting adding stating""".split()
+)
+# Lemmas whose cue itself denies.
+DENIAL_LEMMAS: Final = frozenset("deny dispute reject dismiss refute".split())
+# Lemmas whose cue itself marks uncertainty.
+HEDGE_LEMMAS: Final = frozenset("suggest estimate predict allege".split())
+
+# --- hedges and negation in the content -------------------------------------------------
+
+HEDGE_WORDS: Final = frozenset(
+    """may might could likely unlikely possibly probably perhaps reportedly allegedly
+    apparently unconfirmed presumably purportedly seemingly believed appears appeared
+    seems seemed""".split()
+)
+
+# --- words around speakers ----------------------------------------------------------------
+
+DETERMINERS: Final = frozenset("the a an its their his her this that these those".split())
+PRONOUN_KIND: Final[dict[str, str]] = {
+    "he": "person",
+    "she": "person",
+    "it": "organization",
+    "they": "group",
+    "we": "group",
+    "i": "person",
+}
+# Words between a speaker and its cue that do not belong to either.
+ADVERBS: Final = frozenset(
+    """also later earlier again previously separately repeatedly publicly officially
+    initially subsequently then now further meanwhile however still recently already
+    first last late early quickly immediately flatly strongly categorically
+    on has have had would will did does do is was were been being has also
+    reportedly""".split()
+)
+AUXILIARIES: Final = frozenset(
+    """is are was were be been being am has have had will would shall should can could
+    may might must do does did""".split()
+)
+# Lower-case words that may sit inside a speaker's noun phrase.
+NP_CONNECTORS: Final = frozenset("of for at in to on and".split())
+
+# Role nouns: what a person is ("spokesman", "Foreign Minister").
+ROLE_WORDS: Final = frozenset(
+    """spokesman spokeswoman spokesperson minister secretary president vice-president
+    premier chancellor leader chief head director commander general colonel major
+    captain lieutenant officer official envoy ambassador diplomat governor mayor
+    senator lawmaker legislator mp deputy chairman chairwoman chair ceo executive
+    founder analyst expert researcher lawyer attorney prosecutor judge coordinator
+    representative adviser advisor aide negotiator manager superintendent inspector
+    sheriff administrator emir king queen prince sheikh cleric imam pope bishop
+    doctor physician surgeon nurse scientist economist activist organiser organizer
+    commissioner consul counsel chief-of-staff delegate member professor""".split()
+)
+# Capitalised words that open a title before a person's name ("Foreign Minister X").
+TITLE_WORDS: Final = frozenset(
+    """foreign defense defence interior finance health prime deputy special senior
+    chief vice acting former state general lieutenant brigadier major rear
+    supreme""".split()
+)
+# Name particles that stay lower-case inside a name ("Naji al-Mustafa", "de Mistura").
+NAME_PARTICLES: Final = frozenset(
+    "al el bin ibn abu de da di du del della der van von le la ter ul".split()
+)
+
+# --- kinds of actors by the words of their names -----------------------------------------
+
+KIND_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
+    (
+        "anonymous",
+        frozenset(
+            """sources source witnesses witness activists residents officials diplomats
+            insiders observers people someone locals eyewitnesses""".split()
+        ),
+    ),
+    (
+        "media",
+        frozenset(
+            """media agency television tv newspaper broadcaster radio outlet channel
+            press daily gazette times post news reuters afp ap sana tass interfax
+            xinhua ria bbc cnn""".split()
+        ),
+    ),
+    (
+        "international_org",
+        frozenset(
+            """un u.n. united nations nato eu european union who unhcr unicef ocha iaea
+            imf icrc red cross crescent osce african asean interpol""".split()
+        ),
+    ),
+    (
+        "armed_group",
+        frozenset(
+            """rebels rebel militants militant militia militias insurgents insurgent
+            front brigade brigades battalion guerrillas jihadists fighters
+            taliban hamas hezbollah tahrir sham islamic""".split()
+        ),
+    ),
+    (
+        "military",
+        frozenset(
+            """army military forces troops navy force guard command armed corps
+            marines regiment pentagon""".split()
+        ),
+    ),
+    (
+        "government",
+        frozenset(
+            """government ministry ministries ministers cabinet kremlin presidency
+            administration parliament authorities authority department office council
+            senate congress police state municipality""".split()
+        ),
+    ),
+    (
+        "organization",
+        frozenset(
+            """company corporation corp inc ltd group union association federation
+            committee commission hospital university institute foundation observatory
+            watch international organisation organization bank party campaign
+            charity network coalition league society trust firm airline operator
+            board court""".split()
+        ),
+    ),
+)
+
+# --- countries --------------------------------------------------------------------------
+
+# Country -> (adjective, capital). A country or capital used as a speaker is the
+# government of that country.
+COUNTRIES: Final[dict[str, tuple[str, str]]] = {
+    "Afghanistan": ("Afghan", "Kabul"),
+    "Algeria": ("Algerian", "Algiers"),
+    "Argentina": ("Argentine", "Buenos Aires"),
+    "Armenia": ("Armenian", "Yerevan"),
+    "Australia": ("Australian", "Canberra"),
+    "Austria": ("Austrian", "Vienna"),
+    "Azerbaijan": ("Azerbaijani", "Baku"),
+    "Bahrain": ("Bahraini", "Manama"),
+    "Bangladesh": ("Bangladeshi", "Dhaka"),
+    "Belarus": ("Belarusian", "Minsk"),
+    "Belgium": ("Belgian", "Brussels"),
+    "Brazil": ("Brazilian", "Brasilia"),
+    "Britain": ("British", "London"),
+    "Bulgaria": ("Bulgarian", "Sofia"),
+    "Cambodia": ("Cambodian", "Phnom Penh"),
+    "Canada": ("Canadian", "Ottawa"),
+    "Chad": ("Chadian", "N'Djamena"),
+    "Chile": ("Chilean", "Santiago"),
+    "China": ("Chinese", "Beijing"),
+    "Colombia": ("Colombian", "Bogota"),
+    "Cuba": ("Cuban", "Havana"),
+    "Cyprus": ("Cypriot", "Nicosia"),
+    "Denmark": ("Danish", "Copenhagen"),
+    "Egypt": ("Egyptian", "Cairo"),
+    "Eritrea": ("Eritrean", "Asmara"),
+    "Estonia": ("Estonian", "Tallinn"),
+    "Ethiopia": ("Ethiopian", "Addis Ababa"),
+    "Finland": ("Finnish", "Helsinki"),
+    "France": ("French", "Paris"),
+    "Georgia": ("Georgian", "Tbilisi"),
+    "Germany": ("German", "Berlin"),
+    "Ghana": ("Ghanaian", "Accra"),
+    "Greece": ("Greek", "Athens"),
+    "Hungary": ("Hungarian", "Budapest"),
+    "India": ("Indian", "New Delhi"),
+    "Indonesia": ("Indonesian", "Jakarta"),
+    "Iran": ("Iranian", "Tehran"),
+    "Iraq": ("Iraqi", "Baghdad"),
+    "Ireland": ("Irish", "Dublin"),
+    "Israel": ("Israeli", "Jerusalem"),
+    "Italy": ("Italian", "Rome"),
+    "Japan": ("Japanese", "Tokyo"),
+    "Jordan": ("Jordanian", "Amman"),
+    "Kazakhstan": ("Kazakh", "Astana"),
+    "Kenya": ("Kenyan", "Nairobi"),
+    "Kosovo": ("Kosovar", "Pristina"),
+    "Kuwait": ("Kuwaiti", "Kuwait City"),
+    "Lebanon": ("Lebanese", "Beirut"),
+    "Libya": ("Libyan", "Tripoli"),
+    "Lithuania": ("Lithuanian", "Vilnius"),
+    "Mali": ("Malian", "Bamako"),
+    "Mexico": ("Mexican", "Mexico City"),
+    "Moldova": ("Moldovan", "Chisinau"),
+    "Morocco": ("Moroccan", "Rabat"),
+    "Myanmar": ("Myanmar", "Naypyidaw"),
+    "Nepal": ("Nepali", "Kathmandu"),
+    "Netherlands": ("Dutch", "Amsterdam"),
+    "Niger": ("Nigerien", "Niamey"),
+    "Nigeria": ("Nigerian", "Abuja"),
+    "North Korea": ("North Korean", "Pyongyang"),
+    "Norway": ("Norwegian", "Oslo"),
+    "Oman": ("Omani", "Muscat"),
+    "Pakistan": ("Pakistani", "Islamabad"),
+    "Peru": ("Peruvian", "Lima"),
+    "Philippines": ("Philippine", "Manila"),
+    "Poland": ("Polish", "Warsaw"),
+    "Portugal": ("Portuguese", "Lisbon"),
+    "Qatar": ("Qatari", "Doha"),
+    "Romania": ("Romanian", "Bucharest"),
+    "Russia": ("Russian", "Moscow"),
+    "Rwanda": ("Rwandan", "Kigali"),
+    "Saudi Arabia": ("Saudi", "Riyadh"),
+    "Serbia": ("Serbian", "Belgrade"),
+    "Somalia": ("Somali", "Mogadishu"),
+    "South Africa": ("South African", "Pretoria"),
+    "South Korea": ("South Korean", "Seoul"),
+    "South Sudan": ("South Sudanese", "Juba"),
+    "Spain": ("Spanish", "Madrid"),
+    "Sudan": ("Sudanese", "Khartoum"),
+    "Sweden": ("Swedish", "Stockholm"),
+    "Switzerland": ("Swiss", "Bern"),
+    "Syria": ("Syrian", "Damascus"),
+    "Taiwan": ("Taiwanese", "Taipei"),
+    "Thailand": ("Thai", "Bangkok"),
+    "Tunisia": ("Tunisian", "Tunis"),
+    "Turkey": ("Turkish", "Ankara"),
+    "Uganda": ("Ugandan", "Kampala"),
+    "Ukraine": ("Ukrainian", "Kyiv"),
+    "United Arab Emirates": ("Emirati", "Abu Dhabi"),
+    "United Kingdom": ("British", "London"),
+    "United States": ("U.S.", "Washington"),
+    "Venezuela": ("Venezuelan", "Caracas"),
+    "Vietnam": ("Vietnamese", "Hanoi"),
+    "Yemen": ("Yemeni", "Sanaa"),
+    "Zimbabwe": ("Zimbabwean", "Harare"),
+}
+CAPITALS: Final[dict[str, str]] = {capital: country for country, (_, capital) in COUNTRIES.items()}
+CAPITALS["Kiev"] = "Ukraine"
+CAPITALS["Kremlin"] = "Russia"
+CAPITALS["White House"] = "United States"
+ADJECTIVES: Final[dict[str, str]] = {adj: country for country, (adj, _) in COUNTRIES.items()}
+ADJECTIVES["American"] = "United States"
+ADJECTIVES["US"] = "United States"
+ADJECTIVES["UK"] = "United Kingdom"
+ALIASES_OF_COUNTRY: Final[dict[str, str]] = {
+    "U.S.": "United States",
+    "US": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+}
+
+# --- numbers ----------------------------------------------------------------------------
+
+NUMBER_WORDS: Final[dict[str, int]] = {
+    word: value
+    for value, word in enumerate(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen
+        fourteen fifteen sixteen seventeen eighteen nineteen""".split()
+    )
+}
+NUMBER_WORDS.update(
+    {
+        word: 10 * (i + 2)
+        for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+    }
+)
+SCALES: Final[dict[str, int]] = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+# Vague amounts and the lower bound their words guarantee.
+VAGUE_AMOUNTS: Final[dict[str, int]] = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+    "millions": 2_000_000,
+    "tens of millions": 20_000_000,
+    "hundreds of millions": 200_000_000,
+    "billions": 2_000_000_000,
+}
+UP_TO: Final = (
+    "up to",
+    "as many as",
+    "at most",
+    "no more than",
+    "fewer than",
+    "less than",
+    "under",
+)
+AT_LEAST: Final = (
+    "at least",
+    "more than",
+    "over",
+    "in excess of",
+    "upwards of",
+    "no fewer than",
+    "no less than",
+    "a minimum of",
+)
+APPROXIMATE: Final = (
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "an estimated",
+    "estimated",
+    "close to",
+    "just under",
+    "just over",
+    "some estimated",
+)
+
+# Event kinds: word -> normalized kind.
+EVENT_WORDS: Final[dict[str, str]] = {}
+for _kind, _words in {
+    "killed": """kill kills killed killing dead died die dies deaths death slain
+        massacred executed lives fatalities""",
+    "wounded": "wound wounds wounded wounding injure injured injuring injuries hurt",
+    "seized": "seize seized seizing captured capture capturing overran overrun",
+    "arrested": "arrest arrested arresting detained detain detaining detentions arrests",
+    "displaced": "displaced displacing fled flee fleeing uprooted",
+    "evacuated": "evacuate evacuated evacuating evacuation",
+    "attacked": "attack attacks attacked attacking assault assaulted launched raided stormed",
+    "missing": "missing disappeared",
+    "rescued": "rescued rescue rescuing",
+    "infected": "infected infections cases",
+    "destroyed": "destroyed destroying damaged",
+    "protested": "protested protesting marched rallied demonstrated",
+}.items():
+    for _word in _words.split():
+        EVENT_WORDS[_word] = _kind
+
+# Event words that are nouns, so may be the thing counted ("1,200 arrests").
+EVENT_NOUNS: Final = frozenset(
+    """deaths death arrests detentions injuries casualties fatalities cases infections
+    attacks evacuations lives dead""".split()
+)
+
+# Words that end the noun phrase after a number ("40 soldiers in ...").
+NP_STOP: Final = frozenset(
+    """in on at of to from and or but with by for as into during after before since
+    than that which who whom whose while when where if because so was were is are be
+    been being had has have will would could should may might must did do does said
+    says say told the a an this these those there their its his her our according
+    including near across against amid around over under per each every""".split()
+)
+TIME_UNITS: Final = frozenset(
+    """second seconds minute minutes hour hours day days week weeks month months year
+    years decade decades century centuries am pm a.m. p.m. o'clock""".split()
+)
+MONTHS: Final[dict[str, int]] = {
+    name: i + 1
+    for i, names in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        )
+    )
+    for name in names.split()
+}
+WEEKDAYS: Final[dict[str, int]] = {
+    name: i
+    for i, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
+}

@@ -1,0 +1,205 @@
+"""Numbers that a claim states: "up to 40 Syrian soldiers", "hundreds of", "3.5 million".
+
+Each quantity keeps the words it came from; the bounds follow ANNOTATION.md
+(vague amounts get the lower bound their words guarantee and no upper bound).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from claimkit.extraction.lexicon import (
+    APPROXIMATE,
+    AT_LEAST,
+    AUXILIARIES,
+    EVENT_NOUNS,
+    EVENT_WORDS,
+    MONTHS,
+    NP_STOP,
+    NUMBER_WORDS,
+    SCALES,
+    TIME_UNITS,
+    UP_TO,
+    VAGUE_AMOUNTS,
+)
+from claimkit.model import Hedge, Quantity, Span
+
+__all__ = ["find_quantities", "parse_number"]
+
+
+def _alternation(words: object) -> str:
+    items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+_UNITS: Final = "|".join(
+    f"{tens}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+)
+_NUMBER: Final = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?(?![\d.,]\d)"
+    rf"|{_UNITS}|{_alternation(NUMBER_WORDS)}|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million"
+)
+_QUANTITY: Final = re.compile(
+    rf"\b(?:(?P<mod>{_alternation(UP_TO + AT_LEAST + APPROXIMATE)})\s+)?"
+    rf"(?:(?P<vague>{_alternation(VAGUE_AMOUNTS)})(?:\s+of\b)?"
+    rf"|(?P<num>{_NUMBER})(?P<scale>(?:\s+(?:{_alternation(SCALES)}))*)\b)",
+    re.IGNORECASE,
+)
+_WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
+_NEXT_WORDS: Final = re.compile(r"[ \t]*([A-Za-z][\w'’.-]*)")
+_YEAR: Final = re.compile(r"(1[89]|20)\d\d")
+
+
+def parse_number(surface: str) -> float | None:
+    """The value of a number written in digits or words ("1,200", "forty-two",
+    "3.5 million", "a dozen"); None when the words are not a number."""
+    words = surface.lower().replace(",", "").split()
+    if not words:
+        return None
+    if words[0] == "a" and len(words) > 1:
+        words = ["1", *words[1:]]
+        if words[1] == "dozen":
+            return 12.0 if len(words) == 2 else None
+    head = words[0]
+    value: float
+    if head.replace(".", "", 1).isdigit():
+        value = float(head)
+    elif "-" in head:
+        tens, _, unit = head.partition("-")
+        if tens not in NUMBER_WORDS or unit not in NUMBER_WORDS:
+            return None
+        value = float(NUMBER_WORDS[tens] + NUMBER_WORDS[unit])
+    elif head in NUMBER_WORDS:
+        value = float(NUMBER_WORDS[head])
+    else:
+        return None
+    for scale in words[1:]:
+        if scale not in SCALES:
+            return None
+        value *= SCALES[scale]
+    return value
+
+
+def _hedge_of(modifier: str | None) -> Hedge:
+    if modifier is None:
+        return Hedge.EXACT
+    mod = " ".join(modifier.lower().split())
+    if mod in UP_TO:
+        return Hedge.UP_TO
+    if mod in AT_LEAST:
+        return Hedge.AT_LEAST
+    return Hedge.APPROXIMATE
+
+
+def _counted(text: str, start: int, end: int) -> tuple[str | None, int]:
+    """The noun phrase after a number, up to four words, and where it ends."""
+    words: list[tuple[int, int]] = []
+    position = start
+    while len(words) < 4:
+        match = _NEXT_WORDS.match(text, position, end)
+        if match is None:
+            break
+        word = match.group(1).rstrip(".")
+        lower = word.lower()
+        if (
+            lower in NP_STOP
+            or lower in AUXILIARIES
+            or (lower in EVENT_WORDS and lower not in EVENT_NOUNS)
+        ):
+            break
+        if lower in MONTHS and not words:
+            break
+        words.append((match.start(1), match.start(1) + len(word)))
+        position = match.start(1) + len(word)
+        if match.group(1).endswith("."):
+            break
+    if not words:
+        return None, start
+    return text[words[0][0] : words[-1][1]], words[-1][1]
+
+
+def _event(text: str, start: int, end: int, clause_start: int, clause_end: int) -> str | None:
+    """The kind of event a quantity counts: a verb right after its noun phrase
+    ("40 people were killed"), else the nearest one before it ("killing up to 40")."""
+    after = [w.group().lower() for w in _WORD.finditer(text, end, min(clause_end, end + 40))]
+    for word in after[:3]:
+        if word in EVENT_WORDS:
+            return EVENT_WORDS[word]
+        if word not in AUXILIARIES and word not in ("reportedly", "also", "been"):
+            break
+    window = text[max(clause_start, start - 60) : start]
+    window = window[max(window.rfind(","), window.rfind("."), window.rfind(";")) + 1 :]
+    before = [w.group().lower() for w in _WORD.finditer(window)]
+    for word in reversed(before[-5:]):
+        if word in EVENT_WORDS:
+            return EVENT_WORDS[word]
+    return None
+
+
+def _is_date_or_time(text: str, start: int, end: int, num: str) -> bool:
+    if _YEAR.fullmatch(num):
+        return True
+    before = text[max(0, start - 12) : start].lower().rstrip(". ").rsplit(" ", 1)[-1]
+    if before in MONTHS:
+        return True
+    after = _NEXT_WORDS.match(text, end)
+    if after is not None and after.group(1).lower().rstrip(".") in MONTHS:
+        return True
+    return ":" in (text[end : end + 1], text[start - 1 : start]) or (
+        after is not None and after.group(1).lower() in TIME_UNITS
+    )
+
+
+def find_quantities(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """Every quantity in ``text[start:end]`` (a claim's content)."""
+    for match in _QUANTITY.finditer(text, start, end):
+        modifier, vague, num = match.group("mod"), match.group("vague"), match.group("num")
+        if num is not None:
+            lower = num.lower()
+            if not match.group("scale") and _is_date_or_time(
+                text, match.start("num"), match.end(), num
+            ):
+                continue
+            if lower == "one":
+                following = _NEXT_WORDS.match(text, match.end(), end)
+                if following is None or following.group(1).lower() in ("of", "another"):
+                    continue
+                before = text[max(start, match.start() - 5) : match.start()].lower().split()
+                if before and before[-1] in ("no", "the", "any", "each", "every"):
+                    continue
+        counted, counted_end = _counted(text, match.end(), end)
+        if counted is not None and counted.split()[-1].lower() in TIME_UNITS:
+            continue  # "the past 24 hours" is a time, not a count
+        clause_start = max(text.rfind(";", start, match.start()) + 1, start)
+        head = counted.split()[-1].lower() if counted else ""
+        event = EVENT_WORDS.get(head) or _event(text, match.start(), counted_end, clause_start, end)
+        surface = match.group().rstrip()
+        if vague is not None:
+            key = " ".join(vague.lower().split())
+            low: float | None = float(VAGUE_AMOUNTS[key])
+            high: float | None = None
+            hedge = Hedge.VAGUE
+        else:
+            value = parse_number(match.group("num") + match.group("scale"))
+            hedge = _hedge_of(modifier)
+            if value is None:
+                low = high = None
+                hedge = Hedge.UNPARSED
+            elif hedge is Hedge.UP_TO:
+                low, high = None, value
+            elif hedge is Hedge.AT_LEAST:
+                low, high = value, None
+            else:
+                low = high = value
+        yield Quantity(
+            text=surface,
+            span=Span(start=match.start(), end=match.start() + len(surface)),
+            hedge=hedge,
+            low=low,
+            high=high,
+            counted=counted,
+            event=event,
+        )

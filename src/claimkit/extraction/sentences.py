@@ -1,0 +1,116 @@
+"""Sentence boundaries with character offsets, in linear time.
+
+A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes and
+brackets that follow) when the next word starts a new sentence, and always
+at a line break that ends a paragraph or a headline. It does not end after
+an abbreviation (``Gen.``, ``Jan.``, ``U.S.``), an initial (``J. K.``), inside
+a number (``3.5``), or before a lower-case word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["split_sentences"]
+
+# Abbreviations after which a full stop does not end a sentence, whatever follows.
+_TITLES: Final = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr gov sen rep rev fr sr jr st
+    pres supt insp det cpl pvt brig hon amb messrs mme mlle""".split()
+)
+# Abbreviations that end a sentence only when a capitalised word follows that is not a
+# name or number: months, weekdays and the like ("on Jan. 23", "No. 5").
+_NON_FINAL: Final = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
+    sat sun no nos vs etc approx est dept univ inc corp ltd co bros al fig art vol p pp""".split()
+)
+
+_CLOSERS: Final = "\"'”’)]»"
+# A candidate end: terminal punctuation, then any closers, then white space.
+_END: Final = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s)|\n[ \t]*\n|\n")
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _continues_after_dot(text: str, dot: int, after: int) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation that the sentence runs past."""
+    match = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if match is None:
+        return False
+    word = match.group(1)
+    lower = word.lower()
+    if lower in _TITLES or (len(word) == 1 and word.isupper()):
+        return True  # "Gen. Smith", an initial as in "J. K. Rowling"
+    following = _NEXT_WORD.match(text, after)
+    next_word = following.group(1) if following else ""
+    if "." in word:  # "U.S.", "a.m.": ends only before a word that opens sentences
+        return next_word not in _SENTENCE_OPENERS
+    if lower in _NON_FINAL:  # "Jan. 23", "No. 5" continue; "... etc. The" ends
+        return next_word[:1].isdigit() or next_word[:1].islower()
+    return False
+
+
+_NEXT_WORD: Final = re.compile(r"\s+[\"'“‘(]*([A-Za-z0-9]+)")
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    """Whether the text at ``index`` (after white space) can start a sentence."""
+    size = len(text)
+    while index < size and text[index] in " \t\r\n":
+        index += 1
+    if index >= size:
+        return True
+    char = text[index]
+    if char in "\"'“‘(«[—-":
+        return True
+    return char.isupper() or char.isdigit()
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Half-open ``(start, end)`` offsets of each sentence of ``text``.
+
+    Offsets exclude the white space between sentences; every sentence is
+    non-empty. Runs in time linear in ``len(text)``.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        token = match.group()
+        if token[0] == "\n":
+            end = match.start()
+            cut = match.end()
+        else:
+            dot = match.start()
+            if (
+                token.startswith(".")
+                and len(token.rstrip(_CLOSERS)) == 1
+                and not _closes_with_quote(token)
+                and _continues_after_dot(text, dot, match.end())
+            ):
+                continue
+            if not _starts_sentence(text, match.end()):
+                continue
+            end = cut = match.end()
+        _append(text, bounds, start, end)
+        start = cut
+    _append(text, bounds, start, len(text))
+    return bounds
+
+
+def _closes_with_quote(token: str) -> bool:
+    return len(token) > 1 and token[-1] in "\"”’'"
+
+
+_SENTENCE_OPENERS: Final = frozenset(
+    """The A An It He She They We I This That These Those There In On At But And However
+    Meanwhile Officials Police""".split()
+)
+
+
+def _append(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        bounds.append((start, end))
