@@ -9,6 +9,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from claimkit.errors import Problem, ValidationError
+from claimkit.extractor import extract
 from claimkit.model import (
     FORMAT_VERSION,
     Actor,
@@ -68,6 +69,7 @@ __all__ = [
     "TimeRef",
     "ValidationError",
     "__version__",
+    "extract",
     "from_dict",
     "from_json",
     "iter_jsonl",

@@ -84,8 +84,8 @@ def resolve(
             return None
         return day, day
     if kind == "date":
-        day = _explicit_date(surface, published)
-        return None if day is None else (day, day)
+        explicit = _explicit_date(surface, published)
+        return None if explicit is None else (explicit, explicit)
     if published is None or kind == "vague":
         return None
     one_day = datetime.timedelta(days=1)

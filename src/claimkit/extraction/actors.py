@@ -1,0 +1,436 @@
+"""Actors: one per entity, with aliases, roles, affiliations and later mentions.
+
+The registry turns the noun phrase of a speaker ("The spokesman for the
+National Liberation Front coalition of rebel groups Naji al-Mustafa",
+"the ministry", "Moscow", "he") into an actor, reusing the actor that an
+earlier mention introduced.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+import attrs
+
+from claimkit.extraction.lexicon import (
+    ADJECTIVES,
+    ALIASES_OF_COUNTRY,
+    CAPITALS,
+    COUNTRIES,
+    DETERMINERS,
+    KIND_KEYWORDS,
+    NAME_PARTICLES,
+    PRONOUN_KIND,
+    ROLE_WORDS,
+    TITLE_WORDS,
+)
+from claimkit.extraction.tokens import Token, tokenize
+from claimkit.model import Actor, ActorKind, Span
+
+__all__ = ["ActorRegistry", "Draft", "normalize_name"]
+
+_POSSESSIVE: Final = re.compile(r"^(.+?)['’]s\s+(.+)$")
+
+
+def normalize_name(name: str) -> str:
+    """A key for comparing names: case, accents, a leading article and quotes removed."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    folded = re.sub(r"[’']", "'", folded)
+    folded = re.sub(r"^(the|a|an)\s+", "", folded.strip())
+    return " ".join(folded.split())
+
+
+@attrs.define
+class Draft:
+    """An actor under construction."""
+
+    name: str
+    kind: ActorKind
+    aliases: list[str] = attrs.Factory(list)
+    role: str | None = None
+    affiliation: Draft | None = None
+    mentions: list[tuple[int, int]] = attrs.Factory(list)
+    first: int = 0
+    last: int = 0
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+    def mention(self, start: int, end: int) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions.append((start, end))
+        self.first = min(self.first, start) if self.mentions[:-1] else start
+        self.last = max(self.last, start)
+
+
+def _kind_from_words(words: list[str]) -> ActorKind | None:
+    lowered = {w.lower().strip(".") for w in words}
+    lowered |= {w.lower() for w in words}
+    for kind, keywords in KIND_KEYWORDS:
+        if lowered & keywords:
+            return ActorKind(kind)
+    return None
+
+
+def _is_name_token(token: Token) -> bool:
+    if token.lower in NAME_PARTICLES:
+        return True
+    head = token.text.split("-")[-1]
+    return token.is_capitalized or (
+        "-" in token.text
+        and token.text.split("-")[0].lower() in NAME_PARTICLES
+        and head[:1].isupper()
+    )
+
+
+class ActorRegistry:
+    """The actors of one article, built mention by mention."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.drafts: list[Draft] = []
+        self._by_name: dict[str, Draft] = {}
+
+    # --- lookup -------------------------------------------------------------------------
+
+    def find(self, name: str) -> Draft | None:
+        """The actor that already goes by ``name`` (or an alias), if any."""
+        return self._by_name.get(normalize_name(name))
+
+    def _register(self, draft: Draft, name: str) -> None:
+        self._by_name.setdefault(normalize_name(name), draft)
+
+    def _new(self, name: str, kind: ActorKind, start: int) -> Draft:
+        draft = Draft(name=name, kind=kind, first=start, last=start)
+        self.drafts.append(draft)
+        self._register(draft, name)
+        return draft
+
+    def _alias(self, draft: Draft, alias: str) -> None:
+        if alias.casefold() not in {n.casefold() for n in draft.names()}:
+            draft.aliases.append(alias)
+        self._register(draft, alias)
+
+    def _recent(self, before: int, *, person: bool | None) -> Draft | None:
+        best: Draft | None = None
+        for draft in self.drafts:
+            if draft.last > before or not draft.mentions:
+                continue
+            if person is not None and (draft.kind is ActorKind.PERSON) != person:
+                continue
+            if best is None or draft.last > best.last:
+                best = draft
+        return best
+
+    # --- resolution ---------------------------------------------------------------------
+
+    def resolve(
+        self, start: int, end: int, *, apposition: tuple[int, int] | None = None
+    ) -> Draft | None:
+        """The actor named by the noun phrase ``text[start:end]``, new or known.
+
+        ``apposition`` is the span of a descriptive phrase set off by commas
+        ("Naji al-Mustafa, the spokesman for the NLF,"): it gives role and
+        affiliation.
+        """
+        tokens = tokenize(self.text, start, end)
+        while tokens and not tokens[-1].is_word:
+            tokens.pop()
+        while tokens and not tokens[0].is_word:
+            tokens.pop(0)
+        if not tokens:
+            return None
+        start, end = tokens[0].start, tokens[-1].end
+        surface = self.text[start:end]
+        lower = surface.lower()
+
+        if len(tokens) == 1 and lower in PRONOUN_KIND:
+            return self._recent(start, person=PRONOUN_KIND[lower] == "person" or None)
+
+        known = self.find(surface)
+        if known is not None:
+            self._record(known, start, end, surface)
+            return known
+
+        country = self._country_of(tokens)
+        if country is not None:
+            nation = self.find(country) or self._new(country, ActorKind.GOVERNMENT, start)
+            self._record(nation, start, end, surface)
+            return nation
+
+        if tokens[0].lower in DETERMINERS and all(not t.is_capitalized for t in tokens[1:]):
+            described = self._definite(tokens, start)
+            if described is not None:
+                self._record(described, start, end, surface)
+                return described
+
+        if len(tokens) == 1 and tokens[0].is_capitalized:
+            person = self._surname(tokens[0].text, start)
+            if person is not None:
+                self._record(person, start, end, surface)
+                return person
+
+        return self._describe(tokens, apposition)
+
+    def _record(self, draft: Draft, start: int, end: int, surface: str) -> None:
+        if surface.casefold() not in {n.casefold() for n in draft.names()}:
+            self._alias(
+                draft,
+                surface[0].lower() + surface[1:]
+                if surface.split()[0].lower() in DETERMINERS
+                else surface,
+            )
+        draft.mention(start, end)
+
+    def _country_of(self, tokens: list[Token]) -> str | None:
+        words = [t.text for t in tokens if t.lower not in ("the",)]
+        phrase = " ".join(words)
+        if phrase in COUNTRIES:
+            return phrase
+        if phrase in CAPITALS:
+            return CAPITALS[phrase]
+        if phrase in ALIASES_OF_COUNTRY:
+            return ALIASES_OF_COUNTRY[phrase]
+        # "the Russian government", "Syria's government"
+        if len(words) == 2 and words[1].lower() in ("government", "authorities", "administration"):
+            head = re.sub(r"['’]s$", "", words[0])
+            if head in ADJECTIVES:
+                return ADJECTIVES[head]
+            if head in COUNTRIES:
+                return head
+        return None
+
+    def _definite(self, tokens: list[Token], start: int) -> Draft | None:
+        """The latest actor whose name or role has the head noun ("the ministry")."""
+        head = tokens[-1].lower
+        best: Draft | None = None
+        for draft in self.drafts:
+            words = {w.lower() for n in draft.names() for w in n.split()}
+            if draft.role:
+                words |= {w.lower() for w in draft.role.split()}
+            if head in words and draft.first <= start and (best is None or draft.last > best.last):
+                best = draft
+        return best
+
+    def _surname(self, word: str, start: int) -> Draft | None:
+        key = word.casefold()
+        for draft in reversed(self.drafts):
+            if draft.kind is not ActorKind.PERSON or draft.first > start:
+                continue
+            parts = [p.casefold() for p in re.split(r"[\s-]+", draft.name)]
+            if key in parts[1:]:
+                return draft
+        return None
+
+    def _describe(self, tokens: list[Token], apposition: tuple[int, int] | None) -> Draft | None:
+        """A new actor from a descriptive noun phrase."""
+        words = [t.text for t in tokens]
+        # A person's name closes the phrase: a run of capitalised words after a
+        # lower-case role word, or after a title ("Foreign Minister Sergei Lavrov").
+        name_start = len(tokens)
+        while name_start > 0 and _is_name_token(tokens[name_start - 1]):
+            name_start -= 1
+        while name_start < len(tokens) and tokens[name_start].lower in NAME_PARTICLES:
+            name_start += 1
+        name_tokens = tokens[name_start:]
+        prefix = tokens[:name_start]
+        role_index = _last_role(prefix) if prefix else None
+        if name_tokens and role_index is None and prefix == []:
+            # The whole phrase is capitalised: a person's name only if it has a title
+            # inside ("Foreign Minister Sergei Lavrov") or looks like a personal name.
+            split = _title_split(name_tokens)
+            if split is not None:
+                prefix, name_tokens = name_tokens[:split], name_tokens[split:]
+                role_index = _last_role(prefix)
+        person = (
+            bool(name_tokens)
+            and role_index is not None
+            and _kind_from_words([t.text for t in name_tokens]) is None
+        )
+        if person:
+            name = self.text[name_tokens[0].start : name_tokens[-1].end]
+            draft = self.find(name) or self._new(name, ActorKind.PERSON, tokens[0].start)
+            draft.mention(name_tokens[0].start, name_tokens[-1].end)
+            self._roles(draft, prefix, role_index)
+            if apposition is not None:
+                self._apposition(draft, apposition)
+            return draft
+        if apposition is not None and _looks_like_person_name(tokens):
+            name = self.text[tokens[0].start : tokens[-1].end]
+            draft = self.find(name) or self._new(name, ActorKind.PERSON, tokens[0].start)
+            draft.mention(tokens[0].start, tokens[-1].end)
+            self._apposition(draft, apposition)
+            return draft
+        # An organisation, a group of sources, an outlet...
+        if tokens[0].lower in ("the", "a", "an"):
+            tokens = tokens[1:]
+            if not tokens:
+                return None
+        start, end = tokens[0].start, tokens[-1].end
+        surface = self.text[start:end]
+        name = _canonical(surface, sentence_initial=_at_sentence_start(self.text, start))
+        kind = _kind_from_words(words)
+        if kind is None:
+            kind = ActorKind.PERSON if _looks_like_person_name(tokens) else ActorKind.ORGANIZATION
+        draft = self.find(name) or self._new(name, kind, start)
+        if surface != name:
+            self._alias(draft, surface)
+        draft.mention(start, end)
+        return draft
+
+    def _roles(self, draft: Draft, prefix: list[Token], role_index: int | None) -> None:
+        if role_index is None:
+            return
+        role_token = prefix[role_index]
+        first = role_index
+        while (
+            first > 0
+            and prefix[first - 1].is_capitalized
+            and prefix[first - 1].lower in TITLE_WORDS
+        ):
+            first -= 1
+        role = self.text[prefix[first].start : role_token.end]
+        if draft.role is None:
+            draft.role = (
+                role if prefix[first].is_capitalized and role_token.is_capitalized else role.lower()
+            )
+        rest = prefix[role_index + 1 :]
+        before = prefix[:first]
+        org_tokens = _org_after_preposition(rest) or _org_before_role(before)
+        if org_tokens is not None and draft.affiliation is None:
+            org_surface = self.text[org_tokens[0].start : org_tokens[-1].end]
+            country = self._country_of(org_tokens)
+            org = self.find(country or org_surface)
+            if org is None:
+                descriptor = [t.text for t in rest] + [t.text for t in before]
+                kind = _kind_from_words([t.text for t in org_tokens]) or _kind_from_words(
+                    descriptor
+                )
+                name = country or org_surface
+                org = self._new(name, kind or ActorKind.ORGANIZATION, org_tokens[0].start)
+            org.mention(org_tokens[0].start, org_tokens[-1].end) if not country else None
+            if org is not draft:
+                draft.affiliation = org
+
+    def _apposition(self, draft: Draft, span: tuple[int, int]) -> None:
+        tokens = tokenize(self.text, span[0], span[1])
+        tokens = [t for t in tokens if t.is_word]
+        role_index = _last_role(tokens)
+        if role_index is not None:
+            self._roles(draft, tokens, role_index)
+
+    def build(self) -> tuple[tuple[Actor, ...], dict[int, str]]:
+        """The finished actors, and the id of each draft (by ``id(draft)``)."""
+        ids: dict[int, str] = {}
+        used: set[str] = set()
+        actors: list[Actor] = []
+        for draft in self.drafts:
+            base = _slug(draft.name)
+            actor_id, n = base, 2
+            while actor_id in used:
+                actor_id, n = f"{base}-{n}", n + 1
+            used.add(actor_id)
+            ids[id(draft)] = actor_id
+        for draft in self.drafts:
+            names = {n.casefold() for n in draft.names()}
+            mentions = tuple(
+                Span(start=s, end=e)
+                for s, e in sorted(draft.mentions)
+                if self.text[s:e].casefold() in names
+            )
+            actors.append(
+                Actor(
+                    id=ids[id(draft)],
+                    name=draft.name,
+                    kind=draft.kind,
+                    aliases=tuple(draft.aliases),
+                    role=draft.role,
+                    affiliation=ids[id(draft.affiliation)] if draft.affiliation else None,
+                    mentions=mentions,
+                )
+            )
+        return tuple(actors), ids
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "actor"
+
+
+def _last_role(tokens: list[Token]) -> int | None:
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].lower in ROLE_WORDS:
+            return i
+    return None
+
+
+def _title_split(tokens: list[Token]) -> int | None:
+    """Where the name starts in "Foreign Minister Sergei Lavrov" (after the last role word)."""
+    index = _last_role(tokens)
+    if index is None or index == len(tokens) - 1:
+        return None
+    return index + 1
+
+
+def _org_after_preposition(tokens: list[Token]) -> list[Token] | None:
+    """The organisation after a preposition: "for the National Liberation Front coalition"."""
+    for i, token in enumerate(tokens):
+        if token.lower in ("for", "of", "at", "from", "with", "to"):
+            run: list[Token] = []
+            for follower in tokens[i + 1 :]:
+                if follower.lower == "the" and not run:
+                    continue
+                if follower.is_capitalized or (run and follower.lower in ("of", "for", "and")):
+                    run.append(follower)
+                else:
+                    break
+            while run and not run[-1].is_capitalized:
+                run.pop()
+            if run:
+                return run
+    return None
+
+
+def _org_before_role(tokens: list[Token]) -> list[Token] | None:
+    """ "Army spokesman John Smith" -> Army."""
+    run = [t for t in tokens if t.lower not in DETERMINERS]
+    if run and all(t.is_capitalized for t in run):
+        return run
+    return None
+
+
+def _looks_like_person_name(tokens: list[Token]) -> bool:
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if _kind_from_words([t.text for t in tokens]) is not None:
+        return False
+    if any(t.text in ADJECTIVES or t.text in COUNTRIES for t in tokens):
+        return False
+    return all(_is_name_token(t) for t in tokens) and tokens[0].is_capitalized
+
+
+def _at_sentence_start(text: str, index: int) -> bool:
+    before = text[max(0, index - 3) : index].strip()
+    return index == 0 or before == "" or before[-1] in '.!?\n"“(:'
+
+
+def _canonical(surface: str, *, sentence_initial: bool) -> str:
+    """The name of an actor from its first mention: "Russia's Foreign Ministry" ->
+    "Russian Foreign Ministry"; "Diplomatic sources" at a sentence start -> "diplomatic sources"."""
+    match = _POSSESSIVE.match(surface)
+    if match is not None:
+        owner = match.group(1)
+        if owner in COUNTRIES:
+            return f"{COUNTRIES[owner][0]} {match.group(2)}"
+    words = surface.split()
+    if (
+        sentence_initial
+        and words[0][:1].isupper()
+        and all(not w[:1].isupper() for w in words[1:])
+        and words[0] not in ADJECTIVES
+        and words[0] not in COUNTRIES
+    ):
+        return words[0][0].lower() + surface[1:]
+    return surface

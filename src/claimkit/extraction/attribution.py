@@ -1,0 +1,599 @@
+"""Attribution: reporting cues, their speakers and what they report.
+
+One claim per cue. The speaker stands before the cue ("X said ..."), after
+it ("..., said X"), after "according to", or is the subject of a coordinated
+verb ("X made no mention of it but said ..."). The content is the reported
+proposition without speaker and cue; a quotation makes the claim direct.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+
+from claimkit.extraction.lexicon import (
+    AMBIGUOUS_CUES,
+    AUXILIARIES,
+    CUE_LEMMA,
+    DETERMINERS,
+    NP_CONNECTORS,
+    PRONOUN_KIND,
+)
+from claimkit.extraction.tokens import CLOSE_QUOTES, OPEN_QUOTES, QUOTES, Token, tokenize
+from claimkit.model import Mode
+
+__all__ = ["Attribution", "find_attributions"]
+
+# Phrases between a cue and its content or between a speaker and its cue.
+_CUE_ADJUNCTS: Final = (
+    ("in", "a", "statement"),
+    ("in", "a", "written", "statement"),
+    ("in", "an", "interview"),
+    ("in", "a", "briefing"),
+    ("in", "a", "post"),
+    ("on", "condition", "of", "anonymity"),
+    ("at", "a", "news", "conference"),
+    ("at", "a", "press", "conference"),
+    ("at", "a", "briefing"),
+    ("on", "twitter"),
+    ("on", "social", "media"),
+    ("on", "state", "television"),
+    ("in", "a", "televised", "address"),
+    ("in", "a", "speech"),
+    ("in", "remarks"),
+)
+_ADVERBS: Final = frozenset(
+    """also later earlier again previously separately repeatedly publicly officially
+    initially subsequently then now further meanwhile however still recently already
+    quickly immediately flatly strongly categorically firmly angrily reportedly
+    privately openly late early""".split()
+)
+_CLAUSE_WORDS: Final = frozenset(
+    """that which who whom whose when where while whereas as because if though although
+    but and or so after before since until unless than""".split()
+)
+_SENTENCE_OPENERS: Final = frozenset(
+    """after before when while as if but and in on at meanwhile however earlier later
+    since during despite although though separately also yet still""".split()
+)
+_COMMON_VERBS: Final = frozenset(
+    """made make makes took take takes gave give gives went go goes came come comes saw
+    see sees got get gets held hold holds left leave leaves kept keep met meet ran run
+    put set brought bring began begin begun fought found lost sent spent stood won wrote
+    became become fell felt led paid rose shot struck knew grew threw drew flew issued
+    released published called urged asked appeared seemed remained continued launched
+    killed attacked seized fired opened closed began moved used showed""".split()
+)
+_RECIPIENTS: Final = frozenset(
+    """reporters journalists lawmakers parliament legislators him her them us me
+    supporters residents diplomats delegates investigators police""".split()
+)
+_RECIPIENT_HEADS: Final = frozenset(
+    """agency conference briefing newspaper radio television channel broadcaster
+    station reporters journalists crowd audience meeting committee council
+    outlet service network""".split()
+)
+_PARTICIPLE_CUES: Final = frozenset(
+    "adding saying insisting warning claiming denying noting stressing arguing".split()
+)
+
+
+@attrs.frozen
+class Attribution:
+    """One cue in one sentence, with offsets into the article text."""
+
+    cue: tuple[int, int]
+    lemma: str
+    content: tuple[int, int]
+    mode: Mode
+    speaker: tuple[int, int] | None  # None: the same speaker as ``inherit``
+    apposition: tuple[int, int] | None = None
+    inherit: int | None = None  # index of an earlier attribution in the same sentence
+    when: tuple[int, int] | None = None
+
+
+def _quote_regions(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Index pairs (open, close) of quotation marks in a sentence."""
+    regions: list[tuple[int, int]] = []
+    open_index: int | None = None
+    for i, token in enumerate(tokens):
+        char = token.text
+        if char not in QUOTES:
+            continue
+        if open_index is None:
+            if char not in CLOSE_QUOTES:
+                open_index = i
+        elif char not in OPEN_QUOTES:
+            regions.append((open_index, i))
+            open_index = None
+    if open_index is not None:
+        regions.append((open_index, len(tokens)))
+    return regions
+
+
+def _inside(index: int, regions: list[tuple[int, int]]) -> bool:
+    return any(open_ < index < close for open_, close in regions)
+
+
+def _match_phrase(tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the adjunct phrase starting at ``index`` (0 when none)."""
+    for phrase in phrases:
+        if len(phrase) + index <= len(tokens) and all(
+            tokens[index + k].lower == w for k, w in enumerate(phrase)
+        ):
+            return len(phrase)
+    return 0
+
+
+def _match_phrase_ending(
+    tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]
+) -> int:
+    """Length of the adjunct phrase ending at ``index`` (inclusive; 0 when none)."""
+    for phrase in phrases:
+        first = index - len(phrase) + 1
+        if first >= 0 and all(tokens[first + k].lower == w for k, w in enumerate(phrase)):
+            return len(phrase)
+    return 0
+
+
+def _is_verbish(token: Token) -> bool:
+    lower = token.lower
+    return (
+        lower in AUXILIARIES
+        or lower in CUE_LEMMA
+        or lower in _COMMON_VERBS
+        or (lower.endswith("ed") and not token.is_capitalized and len(lower) > 4)
+    )
+
+
+class _Sentence:
+    def __init__(self, text: str, start: int, end: int, time_spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.tokens = tokenize(text, start, end)
+        self.quotes = _quote_regions(self.tokens)
+        self.start = start
+        self.end = end
+        self.in_time = [
+            any(s <= t.start and t.end <= e for s, e in time_spans) for t in self.tokens
+        ]
+
+    def time_at(self, first: int, last: int) -> tuple[int, int] | None:
+        """The span of the time expression that covers tokens ``first..last``, if any."""
+        if first > last or not all(self.in_time[first : last + 1]):
+            return None
+        return (self.tokens[first].start, self.tokens[last].end)
+
+    # --- cues -------------------------------------------------------------------------
+
+    def cues(self) -> list[tuple[int, int, str]]:
+        """(first, last, lemma) token indexes of each reporting cue outside quotations."""
+        found: list[tuple[int, int, str]] = []
+        tokens = self.tokens
+        for i, token in enumerate(tokens):
+            if _inside(i, self.quotes):
+                continue
+            lower = token.lower
+            if lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+                found.append((i, i + 1, "according to"))
+                continue
+            lemma = CUE_LEMMA.get(lower)
+            if lemma is None:
+                continue
+            before = tokens[i - 1].lower if i else ""
+            after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if before in DETERMINERS or before in ("of", "in", "to", "for", "with", "by"):
+                continue  # "the reported attack", "a warning"
+            introduces = after.lower() in ("that", ":", ",") or after in QUOTES
+            has_subject = (
+                before in PRONOUN_KIND
+                or before in AUXILIARIES
+                or (i and tokens[i - 1].is_capitalized)
+            )
+            if lower in AMBIGUOUS_CUES and not introduces and not has_subject:
+                continue
+            if lower in _PARTICIPLE_CUES and before != "," and lower != "saying":
+                continue
+            if lemma == "tell" and not self._has_recipient(i):
+                continue
+            found.append((i, i, lemma))
+        return found
+
+    def _has_recipient(self, i: int) -> bool:
+        return i + 1 < len(self.tokens) and self.tokens[i + 1].is_word
+
+    # --- positions around a cue ---------------------------------------------------------
+
+    def skip_back(self, index: int) -> tuple[int, tuple[int, int] | None]:
+        """Move left from ``index`` over adverbs, auxiliaries, times and adjuncts.
+
+        Returns the new index and the time expression skipped, if any.
+        """
+        when: tuple[int, int] | None = None
+        while index >= 0:
+            token = self.tokens[index]
+            if self.in_time[index]:
+                last = index
+                while index >= 0 and self.in_time[index]:
+                    index -= 1
+                when = self.time_at(index + 1, last)
+                continue
+            length = _match_phrase_ending(self.tokens, index, _CUE_ADJUNCTS)
+            if length:
+                index -= length
+                continue
+            if token.lower in _ADVERBS or token.lower in AUXILIARIES or token.lower == "not":
+                index -= 1
+                continue
+            break
+        return index, when
+
+    def skip_forward(self, index: int) -> tuple[int, tuple[int, int] | None]:
+        """Move right from ``index`` over times, adjuncts and adverbs after a cue."""
+        when: tuple[int, int] | None = None
+        while index < len(self.tokens):
+            token = self.tokens[index]
+            if self.in_time[index]:
+                first = index
+                while index < len(self.tokens) and self.in_time[index]:
+                    index += 1
+                when = self.time_at(first, index - 1)
+                continue
+            length = _match_phrase(self.tokens, index, _CUE_ADJUNCTS)
+            if length:
+                index += length
+                continue
+            if token.lower in _ADVERBS:
+                index += 1
+                continue
+            break
+        return index, when
+
+    def np_before(self, last: int, floor: int) -> int | None:
+        """First index of the noun phrase that ends at ``last`` (not before ``floor``)."""
+        tokens = self.tokens
+        first: int | None = None
+        index = last
+        while index >= floor and last - index < 18:
+            token = tokens[index]
+            lower = token.lower
+            if not token.is_word:
+                break
+            if lower in PRONOUN_KIND:
+                if first is None:
+                    first = index
+                break
+            if lower in DETERMINERS:
+                first = index
+                if (
+                    index - 1 >= floor
+                    and tokens[index - 1].lower in NP_CONNECTORS
+                    and index - 1 > floor
+                ):
+                    index -= 1
+                    continue
+                break
+            if lower in NP_CONNECTORS:
+                if first is None:
+                    break
+                index -= 1
+                continue
+            if lower in _CLAUSE_WORDS or _is_verbish(token):
+                break
+            if token.is_capitalized and lower in _SENTENCE_OPENERS and index == floor:
+                break
+            first = index
+            index -= 1
+        if first is None:
+            return None
+        while first <= last and tokens[first].lower in NP_CONNECTORS:
+            first += 1
+        return first if first <= last else None
+
+    def np_after(self, first: int) -> int | None:
+        """Last index of the noun phrase that starts at ``first``."""
+        tokens = self.tokens
+        last: int | None = None
+        index = first
+        while index < len(tokens) and index - first < 18:
+            token = tokens[index]
+            if not token.is_word:
+                break
+            lower = token.lower
+            if lower in PRONOUN_KIND and index == first:
+                return index
+            if lower in _CLAUSE_WORDS or (_is_verbish(token) and index > first):
+                break
+            if lower in NP_CONNECTORS:
+                if index + 1 < len(tokens) and tokens[index + 1].is_word:
+                    index += 1
+                    continue
+                break
+            last = index
+            index += 1
+        return last
+
+    def subject(self, floor: int, ceiling: int) -> tuple[int, int] | None:
+        """The noun phrase that opens the clause starting at ``floor``."""
+        index = floor
+        while index < ceiling and (
+            not self.tokens[index].is_word
+            or self.tokens[index].lower in _SENTENCE_OPENERS
+            or self.in_time[index]
+        ):
+            index += 1
+        if index >= ceiling:
+            return None
+        last = self.np_after(index)
+        if last is None or last >= ceiling:
+            return None
+        return index, last
+
+    def is_final(self, index: int) -> bool:
+        """Whether the sentence ends (or a participle clause starts) at ``index``."""
+        if index >= len(self.tokens):
+            return True
+        text = self.tokens[index].text
+        if text in (".", "!", "?", ";") or text in CLOSE_QUOTES:
+            return (
+                index + 1 >= len(self.tokens)
+                or text in (";",)
+                or self.tokens[index + 1].text in (".",)
+            )
+        if text == "," and index + 1 < len(self.tokens):
+            following = self.tokens[index + 1].lower
+            return following in _PARTICIPLE_CUES or following in ("citing", "according")
+        return False
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        return (self.tokens[first].start, self.tokens[last].end)
+
+    def content_span(self, first: int, last: int) -> tuple[tuple[int, int], Mode] | None:
+        """Trimmed content between token indexes, and whether it is a quotation."""
+        tokens = self.tokens
+        while first <= last and (tokens[first].lower == "that" or tokens[first].text in ",:;—-"):
+            first += 1
+        while last >= first and tokens[last].text in ".,;:!?—-":
+            last -= 1
+        if first > last:
+            return None
+        mode = Mode.INDIRECT
+        if tokens[first].text in QUOTES:
+            close = next((c for o, c in self.quotes if o == first), None)
+            if close is not None and close <= last + 1:
+                mode = Mode.DIRECT
+                first += 1
+                last = min(last, close - 1)
+            elif close is None or close > last:
+                first += 1
+                mode = Mode.DIRECT
+            while last >= first and tokens[last].text in '.,;:!?"”’':
+                last -= 1
+        elif tokens[last].text in QUOTES and not any(
+            o >= first for o, _ in self.quotes if o <= last
+        ):
+            last -= 1
+        while last >= first and tokens[last].text in ".,;:!?":
+            last -= 1
+        if first > last:
+            return None
+        return self.span(first, last), mode
+
+
+@attrs.define
+class _Draft:
+    """A claim being read off a sentence, in token indexes."""
+
+    cue: tuple[int, int]
+    lemma: str
+    clause_start: int
+    content_first: int
+    content_last: int
+    speaker: tuple[int, int] | None
+    apposition: tuple[int, int] | None = None
+    inherit: int | None = None
+    when: tuple[int, int] | None = None
+
+
+def _according_to(s: _Sentence, first: int, last: int, floor: int) -> _Draft | None:
+    np_first = last + 1
+    np_last = s.np_after(np_first) if np_first < len(s.tokens) else None
+    if np_last is None:
+        return None
+    speaker = s.span(np_first, np_last)
+    cue = s.span(first, last)
+    end = len(s.tokens) - 1
+    if first > floor:
+        # "CONTENT, according to X" / "CONTENT according to X, CONTENT"
+        return _Draft(cue, "according to", first, floor, first - 1, speaker)
+    after = np_last + 1
+    if after < len(s.tokens) and s.tokens[after].text == ",":
+        after += 1
+    return _Draft(cue, "according to", first, after, end, speaker)
+
+
+def _inverted(s: _Sentence, first: int, last: int, floor: int) -> _Draft | None:
+    """ "..., said Naji al-Mustafa, a spokesman for the group." """
+    np_first, when = s.skip_forward(last + 1)
+    if np_first >= len(s.tokens):
+        return None
+    token = s.tokens[np_first]
+    if not (token.is_capitalized or token.lower in DETERMINERS or token.lower in PRONOUN_KIND):
+        return None
+    np_last = s.np_after(np_first)
+    if np_last is None:
+        return None
+    apposition = None
+    follow = np_last + 1
+    if follow < len(s.tokens) and s.tokens[follow].text == ",":
+        stop = follow + 1
+        while stop < len(s.tokens) and s.tokens[stop].text not in ",.;":
+            stop += 1
+        if stop - 1 >= follow + 1:
+            apposition = s.span(follow + 1, stop - 1)
+    elif not s.is_final(follow):
+        return None
+    if first - 1 <= floor:
+        return None
+    return _Draft(
+        s.span(first, last), CUE_LEMMA[s.tokens[first].lower], floor, floor, first - 1,
+        s.span(np_first, np_last), apposition, None, when,
+    )  # fmt: skip
+
+
+def _clause_start(s: _Sentence, index: int, floor: int) -> int:
+    """Move left from a speaker over the words that join its clause to the previous one."""
+    while index - 1 >= floor and s.tokens[index - 1].lower in (
+        ",",
+        ";",
+        "and",
+        "but",
+        "while",
+        "whereas",
+    ):
+        index -= 1
+    return index
+
+
+def _content_after(s: _Sentence, lemma: str, after: int) -> int:
+    """Where the reported content starts after a cue (and its recipient, for "told")."""
+    index, _ = s.skip_forward(after)
+    tokens = s.tokens
+    if lemma == "tell" and index < len(tokens):
+        if tokens[index].is_capitalized:
+            while index < len(tokens) and tokens[index].is_capitalized:
+                index += 1
+        elif tokens[index].lower in _RECIPIENTS:
+            index += 1
+        elif tokens[index].lower in DETERMINERS:
+            for probe in range(index + 1, min(index + 5, len(tokens))):
+                if tokens[probe].lower in _RECIPIENT_HEADS:
+                    index = probe + 1
+                    break
+        index, _ = s.skip_forward(index)
+    if index < len(tokens) and tokens[index].text in (":", ","):
+        index += 1
+    if index < len(tokens) and tokens[index].lower == "that":
+        index += 1
+    return index
+
+
+def _sentence_time(s: _Sentence, np_first: int) -> tuple[int, int] | None:
+    """A time that opens the sentence before the speaker ("On Thursday, the army said")."""
+    index = 0
+    while index < np_first and s.in_time[index]:
+        index += 1
+    if index and index < len(s.tokens) and s.tokens[index].text == ",":
+        return s.time_at(0, index - 1)
+    return None
+
+
+def _attribute(
+    s: _Sentence, first: int, last: int, lemma: str, floor: int, drafts: list[_Draft]
+) -> _Draft | None:
+    tokens = s.tokens
+    end = len(tokens) - 1
+    cue = s.span(first, last)
+    if lemma == "according to":
+        return _according_to(s, first, last, floor)
+    before = tokens[first - 1].text if first > 0 else ""
+    if tokens[first].lower in _PARTICIPLE_CUES and before == ",":
+        content_first = _content_after(s, lemma, last + 1)
+        inherit = len(drafts) - 1 if drafts else None
+        speaker = None
+        if inherit is None:
+            subject = s.subject(0, first)
+            if subject is None:
+                return None
+            speaker = s.span(*subject)
+        return _Draft(cue, lemma, first - 1, content_first, end, speaker, None, inherit)
+    if before == "," or before in CLOSE_QUOTES or (before == '"' and first > 1):
+        inverted = _inverted(s, first, last, floor)
+        if inverted is not None:
+            return inverted
+    k, when = s.skip_back(first - 1)
+    if k < floor:
+        return None
+    if tokens[k].lower in ("and", "but"):
+        # A coordinated verb: "X disputed the accounts and said ...".
+        clause = k - 1 if k > 0 and tokens[k - 1].text == "," else k
+        if drafts and drafts[-1].cue[0] < cue[0]:
+            index = len(drafts) - 1
+            content_first = _content_after(s, lemma, last + 1)
+            return _Draft(cue, lemma, clause, content_first, end, None, None, index, when)
+        subject = s.subject(0, k)
+        if subject is None:
+            return None
+        content_first = _content_after(s, lemma, last + 1)
+        return _Draft(cue, lemma, clause, content_first, end, s.span(*subject), None, None, when)
+    apposition = None
+    if tokens[k].text == ",":
+        # "Naji al-Mustafa, the spokesman for the group, said ..."
+        m = k - 1
+        while m > floor and tokens[m].text != ",":
+            m -= 1
+        if m <= floor or m == k - 1:
+            return None
+        apposition = s.span(m + 1, k - 1)
+        k = m - 1
+    np_first = s.np_before(k, floor)
+    if np_first is None:
+        return None
+    speaker = s.span(np_first, k)
+    after, when_after = s.skip_forward(last + 1)
+    when = when or when_after or _sentence_time(s, np_first)
+    if s.is_final(after):
+        # "CONTENT, the ministry said." The content runs from the clause start to the comma.
+        content_last = np_first - 1
+        if content_last <= floor:
+            return None
+        return _Draft(cue, lemma, floor, floor, content_last, speaker, apposition, None, when)
+    content_first = _content_after(s, lemma, last + 1)
+    clause = _clause_start(s, np_first, floor)
+    return _Draft(cue, lemma, clause, content_first, end, speaker, apposition, None, when)
+
+
+def find_attributions(
+    text: str, start: int, end: int, time_spans: list[tuple[int, int]]
+) -> list[Attribution]:
+    """Every attributed statement of the sentence ``text[start:end]``."""
+    sentence = _Sentence(text, start, end, time_spans)
+    if not sentence.tokens:
+        return []
+    drafts: list[_Draft] = []
+    floor = 0
+    for first, last, lemma in sentence.cues():
+        if first < floor:
+            continue
+        draft = _attribute(sentence, first, last, lemma, floor, drafts)
+        if draft is None:
+            continue
+        drafts.append(draft)
+        if draft.content_first < first:  # content before the cue: the next clause starts after
+            floor = last + 1
+    results: list[Attribution] = []
+    for index, draft in enumerate(drafts):
+        content_last = draft.content_last
+        for later in drafts[index + 1 :]:
+            if draft.content_first < later.clause_start <= content_last:
+                content_last = later.clause_start - 1
+                break
+        content = sentence.content_span(draft.content_first, content_last)
+        if content is None:
+            continue
+        span, mode = content
+        if draft.lemma == "according to":
+            mode = Mode.ACCORDING_TO
+        results.append(
+            Attribution(
+                cue=draft.cue,
+                lemma=draft.lemma,
+                content=span,
+                mode=mode,
+                speaker=draft.speaker,
+                apposition=draft.apposition,
+                inherit=draft.inherit,
+                when=draft.when,
+            )
+        )
+    return results

@@ -1,0 +1,42 @@
+"""Word tokens with character offsets."""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+__all__ = ["Token", "tokenize"]
+
+_TOKEN: Final = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., a.m.
+    r"|[^\W_](?:[\w'’-]*[^\W_])?"  # words, numbers, al-Mustafa, Russia's
+    r"|\S"  # punctuation, one character each
+)
+OPEN_QUOTES: Final = frozenset("“‘«")
+CLOSE_QUOTES: Final = frozenset("”’»")
+QUOTES: Final = frozenset('"“”«»')
+
+
+class Token(NamedTuple):
+    """A token and its offsets into the article text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]``."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
