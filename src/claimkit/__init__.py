@@ -6,8 +6,7 @@ serializers of :mod:`claimkit.serialize`.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
+from claimkit._version import __version__
 from claimkit.errors import Problem, ValidationError
 from claimkit.extractor import extract
 from claimkit.model import (
@@ -40,11 +39,6 @@ from claimkit.serialize import (
     to_json,
     write_jsonl,
 )
-
-try:
-    __version__ = version("claimkit")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without metadata
-    __version__ = "0.0.0+unknown"
 
 __all__ = [
     "FORMAT_VERSION",

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from claimkit._version import __version__
 from claimkit.extraction.actors import ActorRegistry, Draft
 from claimkit.extraction.attribution import Attribution, find_attributions
 from claimkit.extraction.disputes import ClaimContext, find_disputes
@@ -35,14 +36,8 @@ from claimkit.model import (
 __all__ = ["EXTRACTOR", "extract"]
 
 
-def _version() -> str:
-    from claimkit import __version__
-
-    return __version__
-
-
 #: Recorded on every claim the extractor makes.
-EXTRACTOR: Final = ExtractorInfo(name="claimkit.rules", version=_version())
+EXTRACTOR: Final = ExtractorInfo(name="claimkit.rules", version=__version__)
 
 # Content that denies that something happened or is true.
 _NEGATION: Final = re.compile(
