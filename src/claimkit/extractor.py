@@ -46,6 +46,7 @@ _NEGATION: Final = re.compile(
     r"|(?:had|has|have|did|does|do|was|were|is|are)(?:\s+not|n['’]t|\s+never)"
     r"|(?:saw|seen|see|found|find|recorded|reported)\s+no"
     r"|there\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+no"
+    r"|^(?:no|none|nobody|nothing|neither)\b"
     r"|no\s+(?:one|evidence|sign|signs|indication|truth|basis|casualties|attack|attacks"
     r"|operations?|deaths?|fighting|injuries|damage))\b",
     re.IGNORECASE,
@@ -72,8 +73,12 @@ def _merge_quoted(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int
 
 
 def _is_narration_aside(text: str, start: int, end: int) -> bool:
-    """ "(with agencies input)", "(image:AP)": not prose."""
-    return text[start] == "(" and text[end - 1] == ")"
+    """Not prose: "(with agencies input)", "(image:AP)", or a headline (a line of its
+    own that does not end a sentence)."""
+    if text[start] == "(" and text[end - 1] == ")":
+        return True
+    own_line = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    return own_line and text[end - 1] not in '.!?"”’:'
 
 
 def _statement_time(
@@ -134,7 +139,11 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
         for attribution in find_attributions(text, start, end, time_spans):
             speaker: Draft | None
             if attribution.speaker is not None:
-                speaker = registry.resolve(*attribution.speaker, apposition=attribution.apposition)
+                speaker = registry.resolve(
+                    *attribution.speaker,
+                    apposition=attribution.apposition,
+                    acronym=attribution.acronym,
+                )
             elif attribution.inherit is not None and first_in_sentence + attribution.inherit < len(
                 found
             ):

@@ -127,14 +127,55 @@ class ActorRegistry:
     # --- resolution ---------------------------------------------------------------------
 
     def resolve(
-        self, start: int, end: int, *, apposition: tuple[int, int] | None = None
+        self,
+        start: int,
+        end: int,
+        *,
+        apposition: tuple[int, int] | None = None,
+        acronym: tuple[int, int] | None = None,
     ) -> Draft | None:
         """The actor named by the noun phrase ``text[start:end]``, new or known.
 
-        ``apposition`` is the span of a descriptive phrase set off by commas
-        ("Naji al-Mustafa, the spokesman for the NLF,"): it gives role and
-        affiliation.
+        ``apposition`` is the span of a phrase set off by commas: a description
+        ("Naji al-Mustafa, the spokesman for the NLF,") gives role and
+        affiliation; a name ("the coalition's coordinator, Rafael Matos,") is
+        the speaker, described by the noun phrase. ``acronym`` ("(GLM)")
+        becomes an alias.
         """
+        if apposition is not None:
+            name_run = self._trailing_name(*apposition)
+            if name_run is not None:
+                # The apposition names the person; the phrase before it describes them.
+                described = self._resolve(name_run[0], name_run[1], apposition=(start, end))
+                if described is not None and apposition[0] < name_run[0]:
+                    self._describe_with(described, apposition[0], name_run[0])
+                return described
+        draft = self._resolve(start, end, apposition=apposition)
+        if draft is not None and acronym is not None:
+            self._alias(draft, self.text[acronym[0] : acronym[1]])
+            draft.mention(*acronym)
+        return draft
+
+    def _trailing_name(self, start: int, end: int) -> tuple[int, int] | None:
+        """The person's name that ends a phrase ("regional governor's adviser Farrukh Nazarov")."""
+        tokens = [t for t in tokenize(self.text, start, end) if t.is_word]
+        first = len(tokens)
+        while first > 0 and _is_name_token(tokens[first - 1]):
+            first -= 1
+        name = tokens[first:]
+        if not _looks_like_person_name(name):
+            return None
+        return name[0].start, name[-1].end
+
+    def _describe_with(self, draft: Draft, start: int, end: int) -> None:
+        tokens = [t for t in tokenize(self.text, start, end) if t.is_word]
+        role_index = _last_role(tokens)
+        if role_index is not None:
+            self._roles(draft, tokens, role_index)
+
+    def _resolve(
+        self, start: int, end: int, *, apposition: tuple[int, int] | None = None
+    ) -> Draft | None:
         tokens = tokenize(self.text, start, end)
         while tokens and not tokens[-1].is_word:
             tokens.pop()
@@ -147,7 +188,7 @@ class ActorRegistry:
         lower = surface.lower()
 
         if len(tokens) == 1 and lower in PRONOUN_KIND:
-            return self._recent(start, person=PRONOUN_KIND[lower] == "person" or None)
+            return self._recent(start, person=PRONOUN_KIND[lower] == "person")
 
         known = self.find(surface)
         if known is not None:
@@ -263,6 +304,10 @@ class ActorRegistry:
             draft.mention(tokens[0].start, tokens[-1].end)
             self._apposition(draft, apposition)
             return draft
+        member_of = _organisation_of_members(tokens)
+        if member_of is not None:
+            tokens = member_of
+            words = [t.text for t in tokens]
         # An organisation, a group of sources, an outlet...
         if tokens[0].lower in ("the", "a", "an"):
             tokens = tokens[1:]
@@ -315,11 +360,7 @@ class ActorRegistry:
                 draft.affiliation = org
 
     def _apposition(self, draft: Draft, span: tuple[int, int]) -> None:
-        tokens = tokenize(self.text, span[0], span[1])
-        tokens = [t for t in tokens if t.is_word]
-        role_index = _last_role(tokens)
-        if role_index is not None:
-            self._roles(draft, tokens, role_index)
+        self._describe_with(draft, span[0], span[1])
 
     def build(self) -> tuple[tuple[Actor, ...], dict[int, str]]:
         """The finished actors, and the id of each draft (by ``id(draft)``)."""
@@ -399,6 +440,28 @@ def _org_before_role(tokens: list[Token]) -> list[Token] | None:
     if run and all(t.is_capitalized for t in run):
         return run
     return None
+
+
+_MEMBER_NOUNS: Final = frozenset(
+    """observers members representatives workers researchers volunteers staff monitors
+    experts investigators inspectors lawyers doctors officials spokespeople""".split()
+)
+
+
+def _organisation_of_members(tokens: list[Token]) -> list[Token] | None:
+    """ "Observers from the citizens' group Ojo Ciudadano" speak for Ojo Ciudadano."""
+    if not tokens or tokens[0].lower not in _MEMBER_NOUNS:
+        return None
+    if len(tokens) < 3 or tokens[1].lower not in ("from", "of", "at", "with"):
+        return None
+    run: list[Token] = []
+    for token in reversed(tokens[2:]):
+        if not (token.is_capitalized or (run and token.lower in ("of", "for", "and"))):
+            break
+        run.insert(0, token)
+    while run and not run[0].is_capitalized:
+        run.pop(0)
+    return run or None
 
 
 def _looks_like_person_name(tokens: list[Token]) -> bool:

@@ -74,6 +74,26 @@ _RECIPIENT_HEADS: Final = frozenset(
     station reporters journalists crowd audience meeting committee council
     outlet service network""".split()
 )
+_PARTICIPIAL_ADJECTIVES: Final = frozenset(
+    """armed united detained injured wounded displaced retired unnamed elected appointed
+    concerned affected so-called self-styled exiled jailed banned outlawed""".split()
+)
+_POSSESSED_CUES: Final[dict[str, str]] = {
+    "statement": "state",
+    "claim": "claim",
+    "claims": "claim",
+    "assertion": "assert",
+    "denial": "deny",
+    "accusation": "accuse",
+    "allegation": "allege",
+    "announcement": "announce",
+    "insistence": "insist",
+    "warning": "warn",
+}
+_TRAILING_PREPOSITIONS: Final = frozenset("in at from during after before outside near".split())
+_FOLLOWING_CLAUSE: Final = frozenset(
+    "citing according while but and whereas although though as adding saying".split()
+)
 _PARTICIPLE_CUES: Final = frozenset(
     "adding saying insisting warning claiming denying noting stressing arguing".split()
 )
@@ -91,6 +111,7 @@ class Attribution:
     apposition: tuple[int, int] | None = None
     inherit: int | None = None  # index of an earlier attribution in the same sentence
     when: tuple[int, int] | None = None
+    acronym: tuple[int, int] | None = None  # "(GLM)" after the speaker's name
 
 
 def _quote_regions(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -176,6 +197,15 @@ class _Sentence:
             lower = token.lower
             if lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
                 found.append((i, i + 1, "according to"))
+                continue
+            if (
+                lower in _POSSESSED_CUES
+                and i
+                and tokens[i - 1].lower.endswith(("'s", "’s"))
+                and i + 1 < len(tokens)
+                and tokens[i + 1].lower == "that"
+            ):
+                found.append((i, i, "'s " + _POSSESSED_CUES[lower]))
                 continue
             lemma = CUE_LEMMA.get(lower)
             if lemma is None:
@@ -278,7 +308,9 @@ class _Sentence:
                     break
                 index -= 1
                 continue
-            if lower in _CLAUSE_WORDS or _is_verbish(token):
+            if lower in _CLAUSE_WORDS:
+                break
+            if _is_verbish(token) and not self._adjective_at(index):
                 break
             if token.is_capitalized and lower in _SENTENCE_OPENERS and index == floor:
                 break
@@ -289,6 +321,19 @@ class _Sentence:
         while first <= last and tokens[first].lower in NP_CONNECTORS:
             first += 1
         return first if first <= last else None
+
+    def _adjective_at(self, index: int) -> bool:
+        """A participle used as an adjective: "Mali's armed forces", "the so-called"."""
+        token = self.tokens[index]
+        if token.lower in _PARTICIPIAL_ADJECTIVES:
+            return True
+        if not token.lower.endswith("ed") or index == 0 or index + 1 >= len(self.tokens):
+            return False
+        before = self.tokens[index - 1]
+        after = self.tokens[index + 1]
+        return (
+            before.lower in DETERMINERS or before.lower.endswith(("'s", "’s"))
+        ) and after.is_word
 
     def np_after(self, first: int) -> int | None:
         """Last index of the noun phrase that starts at ``first``."""
@@ -330,9 +375,21 @@ class _Sentence:
         return index, last
 
     def is_final(self, index: int) -> bool:
-        """Whether the sentence ends (or a participle clause starts) at ``index``."""
+        """Whether nothing reported follows ``index``: the sentence ends, a participle
+        or a new clause starts ("..., while police estimated"), or only a place or
+        occasion follows ("told reporters in the border town of Isfara")."""
         if index >= len(self.tokens):
             return True
+        if self.tokens[index].lower in _TRAILING_PREPOSITIONS:
+            probe = index
+            while probe < len(self.tokens) and self.tokens[probe].text not in ".,;!?":
+                if _is_verbish(self.tokens[probe]) or self.tokens[probe].lower == "that":
+                    break
+                probe += 1
+            else:
+                return True
+            if self.tokens[probe].text in ".,;!?" and probe > index:
+                return self.is_final(probe)
         text = self.tokens[index].text
         if text in (".", "!", "?", ";") or text in CLOSE_QUOTES:
             return (
@@ -342,7 +399,7 @@ class _Sentence:
             )
         if text == "," and index + 1 < len(self.tokens):
             following = self.tokens[index + 1].lower
-            return following in _PARTICIPLE_CUES or following in ("citing", "according")
+            return following in _PARTICIPLE_CUES or following in _FOLLOWING_CLAUSE
         return False
 
     def span(self, first: int, last: int) -> tuple[int, int]:
@@ -393,6 +450,8 @@ class _Draft:
     apposition: tuple[int, int] | None = None
     inherit: int | None = None
     when: tuple[int, int] | None = None
+    verbatim: bool = False  # content is a quotation interrupted by its attribution
+    acronym: tuple[int, int] | None = None
 
 
 def _according_to(s: _Sentence, first: int, last: int, floor: int) -> _Draft | None:
@@ -443,21 +502,15 @@ def _inverted(s: _Sentence, first: int, last: int, floor: int) -> _Draft | None:
 
 def _clause_start(s: _Sentence, index: int, floor: int) -> int:
     """Move left from a speaker over the words that join its clause to the previous one."""
-    while index - 1 >= floor and s.tokens[index - 1].lower in (
-        ",",
-        ";",
-        "and",
-        "but",
-        "while",
-        "whereas",
-    ):
+    joiners = (",", ";", "and", "but", "while", "whereas")
+    while index - 1 >= floor and s.tokens[index - 1].lower in joiners:
         index -= 1
     return index
 
 
-def _content_after(s: _Sentence, lemma: str, after: int) -> int:
-    """Where the reported content starts after a cue (and its recipient, for "told")."""
-    index, _ = s.skip_forward(after)
+def _after_cue(s: _Sentence, lemma: str, last: int) -> tuple[int, tuple[int, int] | None]:
+    """The index after a cue, its adjuncts and (for "told") its recipient."""
+    index, when = s.skip_forward(last + 1)
     tokens = s.tokens
     if lemma == "tell" and index < len(tokens):
         if tokens[index].is_capitalized:
@@ -470,7 +523,23 @@ def _content_after(s: _Sentence, lemma: str, after: int) -> int:
                 if tokens[probe].lower in _RECIPIENT_HEADS:
                     index = probe + 1
                     break
-        index, _ = s.skip_forward(index)
+        index, later = s.skip_forward(index)
+        when = when or later
+    return index, when
+
+
+def _content_after(s: _Sentence, lemma: str, last: int) -> int:
+    """Where the reported content starts after a cue."""
+    index, _ = _after_cue(s, lemma, last)
+    tokens = s.tokens
+    # "said in a statement posted online that ...": an adjunct up to "that".
+    if index < len(tokens) and tokens[index].lower in ("in", "on", "at", "via", "through"):
+        for probe in range(index + 1, min(index + 12, len(tokens))):
+            if tokens[probe].lower == "that":
+                index = probe
+                break
+            if not tokens[probe].is_word:
+                break
     if index < len(tokens) and tokens[index].text in (":", ","):
         index += 1
     if index < len(tokens) and tokens[index].lower == "that":
@@ -488,6 +557,39 @@ def _sentence_time(s: _Sentence, np_first: int) -> tuple[int, int] | None:
     return None
 
 
+def _resumed_quote(s: _Sentence, after: int) -> int | None:
+    """The closing index of a quotation that resumes after its attribution:
+    ``"Every figure we publish," Cossa said, "is a figure we have verified."``"""
+    tokens = s.tokens
+    if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].text in QUOTES:
+        for open_, close in s.quotes:
+            if open_ == after + 1:
+                return close
+    return None
+
+
+def _possessed(s: _Sentence, first: int, lemma: str) -> _Draft | None:
+    """ "Tajikistan's statement that the patrol had crossed ... was read out" """
+    tokens = s.tokens
+    np_first = s.np_before(first - 1, 0)
+    if np_first is None:
+        return None
+    owner = tokens[first - 1]
+    speaker = (tokens[np_first].start, owner.end - 2)
+    content_first = first + 2
+    content_last = len(tokens) - 1
+    for probe in range(content_first + 1, len(tokens)):
+        if (
+            tokens[probe].lower in ("was", "were", "is", "are", "has", "have")
+            and probe + 1 < len(tokens)
+            and _is_verbish(tokens[probe + 1])
+        ):
+            content_last = probe - 1
+            break
+    cue = s.span(first, first)
+    return _Draft(cue, lemma[3:], np_first, content_first, content_last, speaker)
+
+
 def _attribute(
     s: _Sentence, first: int, last: int, lemma: str, floor: int, drafts: list[_Draft]
 ) -> _Draft | None:
@@ -496,9 +598,11 @@ def _attribute(
     cue = s.span(first, last)
     if lemma == "according to":
         return _according_to(s, first, last, floor)
+    if lemma.startswith("'s "):
+        return _possessed(s, first, lemma)
     before = tokens[first - 1].text if first > 0 else ""
     if tokens[first].lower in _PARTICIPLE_CUES and before == ",":
-        content_first = _content_after(s, lemma, last + 1)
+        content_first = _content_after(s, lemma, last)
         inherit = len(drafts) - 1 if drafts else None
         speaker = None
         if inherit is None:
@@ -517,14 +621,13 @@ def _attribute(
     if tokens[k].lower in ("and", "but"):
         # A coordinated verb: "X disputed the accounts and said ...".
         clause = k - 1 if k > 0 and tokens[k - 1].text == "," else k
+        content_first = _content_after(s, lemma, last)
         if drafts and drafts[-1].cue[0] < cue[0]:
             index = len(drafts) - 1
-            content_first = _content_after(s, lemma, last + 1)
             return _Draft(cue, lemma, clause, content_first, end, None, None, index, when)
         subject = s.subject(0, k)
         if subject is None:
             return None
-        content_first = _content_after(s, lemma, last + 1)
         return _Draft(cue, lemma, clause, content_first, end, s.span(*subject), None, None, when)
     apposition = None
     if tokens[k].text == ",":
@@ -536,21 +639,57 @@ def _attribute(
             return None
         apposition = s.span(m + 1, k - 1)
         k = m - 1
+    acronym = None
+    if k > floor and tokens[k].text == ")":
+        # "The Gourma Liberation Movement (GLM), which ..., said"
+        opening = k - 1
+        while opening > floor and tokens[opening].text != "(":
+            opening -= 1
+        if tokens[opening].text == "(" and opening + 1 <= k - 1:
+            acronym = s.span(opening + 1, k - 1)
+            k = opening - 1
     np_first = s.np_before(k, floor)
+    speaker_last = k
     if np_first is None:
-        return None
-    speaker = s.span(np_first, k)
-    after, when_after = s.skip_forward(last + 1)
+        # "Health officials who asked not to be named said ..."
+        subject = s.subject(floor, k + 1)
+        if (
+            subject is None
+            or subject[1] + 1 > k
+            or tokens[subject[1] + 1].lower
+            not in (
+                "who",
+                "which",
+                "that",
+            )
+        ):
+            return None
+        np_first, speaker_last = subject
+    speaker = s.span(np_first, speaker_last)
+    after, when_after = _after_cue(s, lemma, last)
     when = when or when_after or _sentence_time(s, np_first)
-    if s.is_final(after):
+    resumed = _resumed_quote(s, after)
+    if resumed is not None and np_first > floor and tokens[np_first - 1].text in QUOTES:
+        quote_open = next((o for o, c in s.quotes if c == np_first - 1), None)
+        if quote_open is not None:
+            return _Draft(
+                cue, lemma, floor, quote_open + 1, resumed - 1, speaker, apposition, None, when,
+                verbatim=True, acronym=acronym,
+            )  # fmt: skip
+    if s.is_final(after) or resumed is not None:
         # "CONTENT, the ministry said." The content runs from the clause start to the comma.
         content_last = np_first - 1
         if content_last <= floor:
             return None
-        return _Draft(cue, lemma, floor, floor, content_last, speaker, apposition, None, when)
-    content_first = _content_after(s, lemma, last + 1)
+        return _Draft(
+            cue, lemma, floor, floor, content_last, speaker, apposition, None, when,
+            acronym=acronym,
+        )  # fmt: skip
+    content_first = _content_after(s, lemma, last)
     clause = _clause_start(s, np_first, floor)
-    return _Draft(cue, lemma, clause, content_first, end, speaker, apposition, None, when)
+    return _Draft(
+        cue, lemma, clause, content_first, end, speaker, apposition, None, when, acronym=acronym
+    )
 
 
 def find_attributions(
@@ -578,7 +717,13 @@ def find_attributions(
             if draft.content_first < later.clause_start <= content_last:
                 content_last = later.clause_start - 1
                 break
-        content = sentence.content_span(draft.content_first, content_last)
+        if draft.verbatim:
+            content: tuple[tuple[int, int], Mode] | None = (
+                sentence.span(draft.content_first, content_last),
+                Mode.DIRECT,
+            )
+        else:
+            content = sentence.content_span(draft.content_first, content_last)
         if content is None:
             continue
         span, mode = content
@@ -594,6 +739,7 @@ def find_attributions(
                 apposition=draft.apposition,
                 inherit=draft.inherit,
                 when=draft.when,
+                acronym=draft.acronym,
             )
         )
     return results

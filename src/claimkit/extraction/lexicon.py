@@ -56,8 +56,8 @@ CUE_LEMMA: Final[dict[str, str]] = {
 # Forms that are just as often nouns or adjectives ("member states", "the reported
 # attack", "a warning"): a cue only when "that" or a colon follows, or a subject precedes.
 AMBIGUOUS_CUES: Final = frozenset(
-    """report reports claim claims dispute disputes warning reported reporting claimed
-    estimated alleged charged maintaining noting adding stating""".split()
+    """report reports claim claims dispute disputes warning reporting maintaining noting
+    adding stating charged""".split()
 )
 # Lemmas whose cue itself denies.
 DENIAL_LEMMAS: Final = frozenset("deny dispute reject dismiss refute".split())
