@@ -3,15 +3,30 @@
 Hypothesis imports this module when it starts, so ``st.from_type(Article)``
 gives valid articles in any project that has claimkit installed. claimkit
 itself never imports hypothesis unless :mod:`claimkit.strategies` is used.
+
+Each registered strategy is deferred: :mod:`claimkit.strategies` is imported
+at the first draw, not here. Hypothesis runs this hook while it is itself
+being imported, which may be in the middle of importing
+:mod:`claimkit.strategies` (when a user imports that module first).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 
 def _register_strategies() -> None:
     from hypothesis import strategies as st
 
-    from claimkit import strategies
+    from claimkit.serialize import MODEL_CLASSES
 
-    for cls, strategy in strategies.REGISTERED.items():
-        st.register_type_strategy(cls, strategy)
+    def registered(cls: type) -> st.SearchStrategy[Any]:
+        def resolve() -> st.SearchStrategy[Any]:
+            from claimkit import strategies
+
+            return strategies.REGISTERED[cls]
+
+        return st.deferred(resolve)
+
+    for cls in MODEL_CLASSES:
+        st.register_type_strategy(cls, registered(cls))

@@ -198,6 +198,9 @@ class Span:
     end: int
 
     def __attrs_post_init__(self) -> None:
+        start, end = self.start, self.end
+        if type(start) is int and type(end) is int and 0 <= start <= end:
+            return  # the common case, checked at once
         _check_int(self.start, "$.start")
         _check_int(self.end, "$.end")
         if self.start < 0:
@@ -229,6 +232,9 @@ class Excerpt:
     span: Span
 
     def __attrs_post_init__(self) -> None:
+        text, span = self.text, self.span
+        if type(text) is str and type(span) is Span and len(text) == span.end - span.start:
+            return  # the common case, checked at once
         _check_str(self.text, "$.text")
         _check_instance(self.span, Span, "$.span")
         if len(self.text) != self.span.end - self.span.start:
@@ -273,7 +279,7 @@ class Quantity:
         wanted = _HEDGE_BOUNDS[self.hedge]
         if (low is not None, high is not None) not in wanted:
             raise _fail("$.hedge", f"{self.hedge.value!r} {_HEDGE_RULES[self.hedge]}")
-        if self.hedge is Hedge.EXACT and low != high:
+        if self.hedge is _EXACT and low != high:
             raise _fail("$.high", f"an exact quantity needs low == high, got {low} and {high}")
         if len(self.text) != self.span.end - self.span.start:
             raise _fail("$.span", "does not cover as many characters as the text has")
@@ -287,6 +293,12 @@ class Quantity:
         high = float("inf") if self.high is None else float(self.high)
         return (low, high)
 
+
+# Members bound once: attribute access on an enum class is slow on Python 3.11.
+_EXACT: Final = Hedge.EXACT
+_UNRESOLVED: Final = TimePrecision.UNRESOLVED
+_DAY: Final = TimePrecision.DAY
+_RANGE: Final = TimePrecision.RANGE
 
 _HEDGE_BOUNDS: Final[dict[Hedge, frozenset[tuple[bool, bool]]]] = {
     Hedge.EXACT: frozenset({(True, True)}),
@@ -327,14 +339,15 @@ class TimeRef:
         _check_instance(self.start, datetime.date, "$.start", optional=True)
         _check_instance(self.end, datetime.date, "$.end", optional=True)
         start, end = self.start, self.end
-        if self.precision is TimePrecision.UNRESOLVED:
+        precision = self.precision
+        if precision is _UNRESOLVED:
             if start is not None or end is not None:
                 raise _fail("$.precision", "an unresolved time has neither start nor end")
         elif start is None or end is None:
             raise _fail("$.precision", f"a {self.precision.value!r} time needs start and end")
-        elif self.precision is TimePrecision.DAY and start != end:
+        elif precision is _DAY and start != end:
             raise _fail("$.end", f"a 'day' time needs end == start ({start}), got {end}")
-        elif self.precision is TimePrecision.RANGE and end <= start:
+        elif precision is _RANGE and end <= start:
             raise _fail("$.end", f"a 'range' time needs end > start ({start}), got {end}")
         if len(self.text) != self.span.end - self.span.start:
             raise _fail("$.span", "does not cover as many characters as the text has")
@@ -448,6 +461,9 @@ class Position:
     stance: Stance
 
     def __attrs_post_init__(self) -> None:
+        claim = self.claim
+        if type(claim) is str and claim and type(self.stance) is Stance:
+            return  # the common case, checked at once
         _check_str(self.claim, "$.claim", empty=False)
         _check_enum(self.stance, Stance, "$.stance")
 

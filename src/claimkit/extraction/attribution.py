@@ -72,7 +72,8 @@ _RECIPIENTS: Final = frozenset(
 _RECIPIENT_HEADS: Final = frozenset(
     """agency conference briefing newspaper radio television channel broadcaster
     station reporters journalists crowd audience meeting committee council
-    outlet service network""".split()
+    outlet service network court judge jury tribunal hearing inquiry parliament
+    lawmakers senators media press daily magazine website""".split()
 )
 _PARTICIPIAL_ADJECTIVES: Final = frozenset(
     """armed united detained injured wounded displaced retired unnamed elected appointed
@@ -90,7 +91,8 @@ _POSSESSED_CUES: Final[dict[str, str]] = {
     "insistence": "insist",
     "warning": "warn",
 }
-_TRAILING_PREPOSITIONS: Final = frozenset("in at from during after before outside near".split())
+_SUBORDINATORS: Final = frozenset("as when while after before because since".split())
+_TRAILING_PREPOSITIONS: Final = frozenset("in at from during outside near inside on".split())
 _FOLLOWING_CLAUSE: Final = frozenset(
     "citing according while but and whereas although though as adding saying".split()
 )
@@ -513,19 +515,41 @@ def _after_cue(s: _Sentence, lemma: str, last: int) -> tuple[int, tuple[int, int
     index, when = s.skip_forward(last + 1)
     tokens = s.tokens
     if lemma == "tell" and index < len(tokens):
-        if tokens[index].is_capitalized:
-            while index < len(tokens) and tokens[index].is_capitalized:
-                index += 1
-        elif tokens[index].lower in _RECIPIENTS:
-            index += 1
-        elif tokens[index].lower in DETERMINERS:
-            for probe in range(index + 1, min(index + 5, len(tokens))):
-                if tokens[probe].lower in _RECIPIENT_HEADS:
-                    index = probe + 1
-                    break
+        index = _past_recipient(tokens, index)
         index, later = s.skip_forward(index)
         when = when or later
+    # "told reporters outside the court, ...": a place before a comma or the end.
+    if index < len(tokens) and tokens[index].lower in _TRAILING_PREPOSITIONS:
+        probe = index + 1
+        while probe < len(tokens) and tokens[probe].is_word and not _is_verbish(tokens[probe]):
+            if tokens[probe].lower in _CLAUSE_WORDS:
+                break
+            probe += 1
+        if probe >= len(tokens) or tokens[probe].text in ",.;!?":
+            index = probe
     return index, when
+
+
+def _past_recipient(tokens: list[Token], index: int) -> int:
+    """The index after the recipient of "told": "Reuters", "reporters", "state
+    television", "the Johannesburg High Court", "a news conference"."""
+    first = tokens[index]
+    if first.lower in _RECIPIENTS:
+        return index + 1
+    probe = index + 1 if first.lower in DETERMINERS else index
+    if probe < len(tokens) and tokens[probe].is_capitalized:
+        while probe < len(tokens) and tokens[probe].is_capitalized:
+            probe += 1
+        if probe < len(tokens) and tokens[probe].lower in _RECIPIENT_HEADS:
+            probe += 1
+        return probe
+    for look in range(probe, min(probe + 4, len(tokens))):
+        token = tokens[look]
+        if not token.is_word or _is_verbish(token) or token.lower in _CLAUSE_WORDS:
+            break
+        if token.lower in _RECIPIENT_HEADS or token.lower in _RECIPIENTS:
+            return look + 1
+    return index
 
 
 def _content_after(s: _Sentence, lemma: str, last: int) -> int:
@@ -676,7 +700,10 @@ def _attribute(
                 cue, lemma, floor, quote_open + 1, resumed - 1, speaker, apposition, None, when,
                 verbatim=True, acronym=acronym,
             )  # fmt: skip
-    if s.is_final(after) or resumed is not None:
+    subordinate = (
+        after < len(tokens) and tokens[after].lower in _SUBORDINATORS and np_first - 1 > floor
+    )
+    if s.is_final(after) or resumed is not None or subordinate:
         # "CONTENT, the ministry said." The content runs from the clause start to the comma.
         content_last = np_first - 1
         if content_last <= floor:
