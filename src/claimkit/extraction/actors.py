@@ -22,6 +22,7 @@ from claimkit.extraction.lexicon import (
     DETERMINERS,
     KIND_KEYWORDS,
     NAME_PARTICLES,
+    NP_CONNECTORS,
     PRONOUN_KIND,
     ROLE_WORDS,
     TITLE_WORDS,
@@ -208,10 +209,17 @@ class ActorRegistry:
                 return described
 
         if len(tokens) == 1 and tokens[0].is_capitalized:
-            person = self._surname(tokens[0].text, start)
-            if person is not None:
-                self._record(person, start, end, surface)
-                return person
+            short = self._surname(tokens[0].text, start)
+            if short is not None:
+                self._record(short, start, end, surface)
+                return short
+
+        if len(tokens) == 2 and tokens[0].lower == "the" and tokens[1].is_capitalized:
+            # "the Authority" after "the National Emergency Authority"
+            described = self._definite(tokens, start)
+            if described is not None:
+                self._record(described, start, end, surface)
+                return described
 
         return self._describe(tokens, apposition)
 
@@ -253,15 +261,30 @@ class ActorRegistry:
                 words |= {w.lower() for w in draft.role.split()}
             if head in words and draft.first <= start and (best is None or draft.last > best.last):
                 best = draft
+        if best is None:
+            # "the company" for the latest organisation, "the rebels" for the latest armed group
+            kind = _kind_from_words([head])
+            for draft in self.drafts:
+                if (
+                    draft.kind is kind
+                    and draft.first <= start
+                    and (best is None or draft.last > best.last)
+                ):
+                    best = draft
         return best
 
     def _surname(self, word: str, start: int) -> Draft | None:
+        """A known actor that one word names: a person's surname ("Mustafa"), or the
+        first word of an organisation's name ("Kestrel" for "Kestrel Labs")."""
         key = word.casefold()
         for draft in reversed(self.drafts):
-            if draft.kind is not ActorKind.PERSON or draft.first > start:
+            if draft.first > start:
                 continue
             parts = [p.casefold() for p in re.split(r"[\s-]+", draft.name)]
-            if key in parts[1:]:
+            if draft.kind is ActorKind.PERSON:
+                if key in parts[1:]:
+                    return draft
+            elif len(parts) > 1 and parts[0] == key:
                 return draft
         return None
 
@@ -273,7 +296,12 @@ class ActorRegistry:
         name_start = len(tokens)
         while name_start > 0 and _is_name_token(tokens[name_start - 1]):
             name_start -= 1
-        while name_start < len(tokens) and tokens[name_start].lower in NAME_PARTICLES:
+        # Ranks and titles open a name but are not part of it ("Colonel Issa Konde").
+        while name_start < len(tokens) and (
+            tokens[name_start].lower in NAME_PARTICLES
+            or tokens[name_start].lower in ROLE_WORDS
+            or tokens[name_start].lower in TITLE_WORDS
+        ):
             name_start += 1
         name_tokens = tokens[name_start:]
         prefix = tokens[:name_start]
@@ -308,6 +336,9 @@ class ActorRegistry:
         if member_of is not None:
             tokens = member_of
             words = [t.text for t in tokens]
+        named = _named_after_descriptor(tokens)
+        if named is not None:
+            tokens = named
         # An organisation, a group of sources, an outlet...
         if tokens[0].lower in ("the", "a", "an"):
             tokens = tokens[1:]
@@ -401,10 +432,12 @@ def _slug(name: str) -> str:
 
 
 def _last_role(tokens: list[Token]) -> int | None:
-    for i in range(len(tokens) - 1, -1, -1):
-        if tokens[i].lower in ROLE_WORDS:
-            return i
-    return None
+    """The role word of a description; a lower-case one ("spokesman") wins over a rank."""
+    found = [i for i, t in enumerate(tokens) if t.lower in ROLE_WORDS]
+    lower = [i for i in found if not tokens[i].is_capitalized]
+    if lower:
+        return lower[-1]
+    return found[-1] if found else None
 
 
 def _title_split(tokens: list[Token]) -> int | None:
@@ -464,6 +497,25 @@ def _organisation_of_members(tokens: list[Token]) -> list[Token] | None:
     return run or None
 
 
+def _named_after_descriptor(tokens: list[Token]) -> list[Token] | None:
+    """ "payroll software company Norvale Systems" -> Norvale Systems; "the country's
+    National Emergency Authority" -> National Emergency Authority."""
+    run: list[Token] = []
+    for token in reversed(tokens):
+        if token.is_capitalized or (run and token.lower in ("of", "for", "and")):
+            run.insert(0, token)
+        else:
+            break
+    while run and not run[0].is_capitalized:
+        run.pop(0)
+    if not run or len(run) == len(tokens):
+        return None
+    before = tokens[len(tokens) - len(run) - 1]
+    if before.lower in NP_CONNECTORS or before.lower in DETERMINERS or before.is_capitalized:
+        return None
+    return run
+
+
 def _looks_like_person_name(tokens: list[Token]) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
@@ -488,8 +540,10 @@ def _canonical(surface: str, *, sentence_initial: bool) -> str:
         if owner in COUNTRIES:
             return f"{COUNTRIES[owner][0]} {match.group(2)}"
     words = surface.split()
+    common = len(words) > 1 or _kind_from_words(words) is not None
     if (
         sentence_initial
+        and common
         and words[0][:1].isupper()
         and all(not w[:1].isupper() for w in words[1:])
         and words[0] not in ADJECTIVES

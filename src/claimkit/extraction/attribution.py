@@ -91,6 +91,7 @@ _POSSESSED_CUES: Final[dict[str, str]] = {
     "insistence": "insist",
     "warning": "warn",
 }
+_PASSIVE: Final = frozenset("be been being was were is are".split())
 _SUBORDINATORS: Final = frozenset("as when while after before because since".split())
 _TRAILING_PREPOSITIONS: Final = frozenset("in at from during outside near inside on".split())
 _FOLLOWING_CLAUSE: Final = frozenset(
@@ -214,6 +215,10 @@ class _Sentence:
                 continue
             before = tokens[i - 1].lower if i else ""
             after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if before in _PASSIVE or (
+                i > 1 and before in _ADVERBS and tokens[i - 2].lower in _PASSIVE
+            ):
+                continue  # "had been confirmed", "was reported": no speaker is named
             if before in DETERMINERS or before in ("of", "in", "to", "for", "with", "by"):
                 continue  # "the reported attack", "a warning"
             introduces = after.lower() in ("that", ":", ",") or after in QUOTES

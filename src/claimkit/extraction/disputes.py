@@ -11,7 +11,7 @@ from typing import Final
 import attrs
 
 from claimkit.extraction.actors import normalize_name
-from claimkit.extraction.lexicon import ADJECTIVES
+from claimkit.extraction.lexicon import ADJECTIVES, KIND_KEYWORDS
 from claimkit.model import (
     Actor,
     Claim,
@@ -53,6 +53,32 @@ class ClaimContext:
 
 def _families(text: str) -> set[str]:
     return {_EVENT_FAMILIES[w.lower()] for w in _WORD.findall(text) if w.lower() in _EVENT_FAMILIES}
+
+
+_STOP: Final = frozenset(
+    """that this these those there their they them with from into over under about after
+    before since been being have having were which while would could should will shall
+    also only other some many more most much such than then when where what who whom
+    whose very just said says told because against between during until including
+    within without among across through people""".split()
+)
+
+
+def _stems(text: str) -> set[str]:
+    """Content-word stems: "manipulating" and "manipulation" share "manipul"."""
+    return {
+        w.lower()[:7]
+        for w in _WORD.findall(text)
+        if len(w) > 4 and w.lower() not in _STOP and not w[0].isupper()
+    }
+
+
+def _about_the_same(denial: str, claim: str) -> bool:
+    """Whether a denial and a claim speak of the same thing: an event of the same
+    family, or two content words in common."""
+    if _families(denial) & _families(claim):
+        return True
+    return len(_stems(denial) & _stems(claim)) >= 2
 
 
 def _dates(context: ClaimContext) -> tuple[datetime.date, datetime.date] | None:
@@ -99,48 +125,101 @@ def _referenced_actors(content: str, actors: Sequence[Actor], speaker: str) -> s
     return found
 
 
+_ACCOUNT: Final = re.compile(
+    r"\b(?:(?P<owner>[A-Za-z][\w-]*)['’]s?|the\s+(?P<adjective>[a-z][\w-]*)|that|this|these|those)"
+    r"\s+(?:\w+\s+)?(?:account|accounts|version|versions|claim|claims|figures?|reports?"
+    r"|allegations?|accusations?|statements?|numbers?|estimates?|toll|tally|assertions?)\b",
+    re.IGNORECASE,
+)
+
+
+def _side(actors: Sequence[Actor], actor_id: str) -> str:
+    """An actor's side: the organisation it speaks for, or itself."""
+    actor = next((a for a in actors if a.id == actor_id), None)
+    if actor is not None and actor.affiliation is not None:
+        return actor.affiliation
+    return actor_id
+
+
+def _actor_by_word(actors: Sequence[Actor], word: str) -> set[str]:
+    """Actors that a word names: part of a name or alias, or the kind ("rebel")."""
+    key = word.casefold()
+    found = {a.id for a in actors if any(key in normalize_name(n).split() for n in a.names)}
+    if not found:
+        for kind, keywords in KIND_KEYWORDS:
+            if key in keywords:
+                found = {a.id for a in actors if a.kind.value == kind}
+    return found
+
+
+def _account_targets(
+    denial: ClaimContext, contexts: Sequence[ClaimContext], actors: Sequence[Actor]
+) -> set[str]:
+    """Claims that a denial refers to as an account: "Kestrel's claim", "the rebel
+    account", "that version" (the latest account of another side)."""
+    match = _ACCOUNT.search(denial.claim.content.text)
+    if match is None:
+        return set()
+    side = _side(actors, denial.claim.speaker)
+    earlier = [
+        c
+        for c in contexts
+        if c.claim.content.span.start < denial.claim.content.span.start
+        and _side(actors, c.claim.speaker) != side
+        and c.claim.polarity is Polarity.ASSERT
+    ]
+    word = match.group("owner") or match.group("adjective")
+    if word is not None:
+        owners = _actor_by_word(actors, word)
+        return {c.claim.id for c in earlier if c.claim.speaker in owners}
+    if not earlier:
+        return set()
+    latest = earlier[-1].claim.speaker
+    return {c.claim.id for c in earlier if c.claim.speaker == latest}
+
+
 def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> list[Dispute]:
-    disputes: list[Dispute] = []
-    groups: list[list[ClaimContext]] = []
-    for context in contexts:
-        if context.claim.polarity is not Polarity.DENY:
+    by_id = {c.claim.id: c for c in contexts}
+    groups: list[tuple[list[ClaimContext], dict[str, ClaimContext]]] = []
+    for denial in contexts:
+        if denial.claim.polarity is not Polarity.DENY:
             continue
-        last = groups[-1][-1] if groups else None
-        if (
-            last is not None
-            and last.sentence == context.sentence
-            and last.claim.speaker == context.claim.speaker
-        ):
-            groups[-1].append(context)
-        else:
-            groups.append([context])
-    for group in groups:
-        speaker = group[0].claim.speaker
-        targets: dict[str, ClaimContext] = {}
-        for denial in group:
-            named = _referenced_actors(denial.claim.content.text, actors, speaker)
-            families = _families(denial.claim.content.text)
-            for other in contexts:
-                claim = other.claim
-                if claim.speaker == speaker or claim.polarity is Polarity.DENY:
-                    continue
-                names_it = claim.speaker in named and other.sentence <= denial.sentence
-                same_event = bool(families & _families(claim.content.text))
-                if names_it or (same_event and _overlap(denial, other)):
-                    targets[claim.id] = other
+        speaker = denial.claim.speaker
+        side = _side(actors, speaker)
+        named = _referenced_actors(denial.claim.content.text, actors, speaker)
+        accounts = _account_targets(denial, contexts, actors)
+        targets: dict[str, ClaimContext] = {i: by_id[i] for i in accounts}
+        for other in contexts:
+            claim = other.claim
+            if _side(actors, claim.speaker) == side or claim.polarity is Polarity.DENY:
+                continue
+            names_it = claim.speaker in named and other.sentence <= denial.sentence
+            same_event = _about_the_same(denial.claim.content.text, claim.content.text)
+            if names_it or (same_event and _overlap(denial, other)):
+                targets[claim.id] = other
         if not targets:
             continue
+        # Denials of one side that answer the same claims make one point of dispute.
+        for members, known in groups:
+            if _side(actors, members[0].claim.speaker) == side and (known.keys() & targets.keys()):
+                members.append(denial)
+                known.update(targets)
+                break
+        else:
+            groups.append(([denial], targets))
+    disputes: list[Dispute] = []
+    for members, targets in groups:
         ordered = sorted(targets.values(), key=lambda c: c.claim.content.span.start)
         positions = [Position(claim=c.claim.id, stance=Stance.AFFIRMS) for c in ordered]
-        positions += [Position(claim=d.claim.id, stance=Stance.DENIES) for d in group]
-        denial_text = group[-1].claim.content.text
+        positions += [Position(claim=d.claim.id, stance=Stance.DENIES) for d in members]
+        deniers = sorted({_name(actors, d.claim.speaker) for d in members})
+        affirmers = sorted({_name(actors, c.claim.speaker) for c in ordered})
         disputes.append(
             Dispute(
                 kind=DisputeKind.DENIAL,
-                point=_point(denial_text),
+                point=_point(members[-1].claim.content.text),
                 positions=tuple(positions),
-                reason=f"{_name(actors, speaker)} denies what"
-                f" {', '.join(sorted({_name(actors, c.claim.speaker) for c in ordered}))} report",
+                reason=f"{' and '.join(deniers)} deny what {', '.join(affirmers)} report",
             )
         )
     return disputes
@@ -173,44 +252,75 @@ def _name(actors: Sequence[Actor], actor_id: str) -> str:
     return next((a.name for a in actors if a.id == actor_id), actor_id)
 
 
-def _count_key(quantity: Quantity) -> tuple[str, str] | None:
-    if quantity.event is None or quantity.counted is None or quantity.interval is None:
+# Nouns that count the same people from different sides' points of view.
+_COUNT_CLASSES: Final[dict[str, str]] = {}
+for _class, _nouns in {
+    "people": """people person persons civilians residents protesters demonstrators
+        marchers villagers refugees migrants patients victims workers members
+        passengers inhabitants""",
+    "soldiers": "soldiers soldier troops servicemen personnel guards officers police",
+    "fighters": """fighters fighter insurgents insurgent militants militant rebels rebel
+        terrorists attackers gunmen jihadists combatants""",
+}.items():
+    for _noun in _nouns.split():
+        _COUNT_CLASSES[_noun] = _class
+
+
+def _count_key(quantity: Quantity) -> tuple[str, str | None] | None:
+    if quantity.event is None or quantity.interval is None:
         return None
+    if quantity.counted is None:
+        return quantity.event, None
     head = quantity.counted.split()[-1].lower()
-    return quantity.event, head.rstrip("s")
+    return quantity.event, _COUNT_CLASSES.get(head, head.rstrip("s"))
 
 
 def _numeric_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> list[Dispute]:
+    """Counts of the same thing whose intervals cannot both hold, one dispute per count."""
+    clusters: dict[tuple[str, str | None], list[tuple[ClaimContext, Quantity]]] = {}
+    for context in contexts:
+        for quantity in context.claim.quantities:
+            key = _count_key(quantity)
+            if key is not None:
+                clusters.setdefault(key, []).append((context, quantity))
+    # A count that does not say what it counts joins the only count of its event.
+    for (event, counted), members in list(clusters.items()):
+        if counted is None:
+            others = [k for k in clusters if k[0] == event and k[1] is not None]
+            if len(others) == 1:
+                clusters[others[0]].extend(members)
+                del clusters[(event, counted)]
     disputes: list[Dispute] = []
-    seen: set[frozenset[str]] = set()
-    for i, a in enumerate(contexts):
-        for b in contexts[i + 1 :]:
-            if a.claim.speaker == b.claim.speaker or not _overlap(a, b):
+    for (event, counted), members in clusters.items():
+        first_context, first = members[0]
+        reference = first.interval
+        side = _side(actors, first_context.claim.speaker)
+        if reference is None:
+            continue
+        stances: dict[str, Stance] = {}
+        for context, quantity in members:
+            interval = quantity.interval
+            if interval is None:
                 continue
-            for qa in a.claim.quantities:
-                for qb in b.claim.quantities:
-                    key = _count_key(qa)
-                    if key is None or key != _count_key(qb):
-                        continue
-                    ia, ib = qa.interval, qb.interval
-                    if ia is None or ib is None or (ia[0] <= ib[1] and ib[0] <= ia[1]):
-                        continue
-                    pair = frozenset((a.claim.id, b.claim.id))
-                    if pair in seen:
-                        continue
-                    seen.add(pair)
-                    disputes.append(
-                        Dispute(
-                            kind=DisputeKind.NUMERIC,
-                            point=f"how many {qa.counted} were {key[0]}",
-                            positions=(
-                                Position(claim=a.claim.id, stance=Stance.OTHER),
-                                Position(claim=b.claim.id, stance=Stance.OTHER),
-                            ),
-                            reason=f"{_name(actors, a.claim.speaker)} says {qa.text},"
-                            f" {_name(actors, b.claim.speaker)} says {qb.text}",
-                        )
-                    )
+            agrees = interval[0] <= reference[1] and reference[0] <= interval[1]
+            stance = Stance.AFFIRMS if agrees else Stance.DENIES
+            if stances.get(context.claim.id) is not Stance.DENIES:
+                stances[context.claim.id] = stance
+        deniers = [c for c, _ in members if stances.get(c.claim.id) is Stance.DENIES]
+        if not deniers or all(_side(actors, c.claim.speaker) == side for c in deniers):
+            continue
+        if not all(_overlap(first_context, c) for c in deniers):
+            continue
+        thing = first.counted or (counted or "")
+        disputes.append(
+            Dispute(
+                kind=DisputeKind.NUMERIC,
+                point=f"{first.text} {thing} {event}".replace("  ", " "),
+                positions=tuple(Position(claim=i, stance=st) for i, st in stances.items()),
+                reason=f"counts of {thing or event} that do not overlap: "
+                + ", ".join(sorted({q.text for _, q in members})),
+            )
+        )
     return disputes
 
 

@@ -130,6 +130,8 @@ def _event(text: str, start: int, end: int, clause_start: int, clause_end: int) 
             return EVENT_WORDS[word]
         if word not in AUXILIARIES and word not in ("reportedly", "also", "been"):
             break
+    if "toll" in text[clause_start:start].lower():
+        return "killed"  # "the death toll ... has risen to 47"
     window = text[max(clause_start, start - 60) : start]
     window = window[max(window.rfind(","), window.rfind("."), window.rfind(";")) + 1 :]
     before = [w.group().lower() for w in _WORD.finditer(window)]

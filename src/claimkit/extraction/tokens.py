@@ -9,6 +9,7 @@ __all__ = ["Token", "tokenize"]
 
 _TOKEN: Final = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., a.m.
+    r"|\d+(?:[.,]\d+)+"  # 2,400 and 3.5
     r"|[^\W_](?:[\w'’-]*[^\W_])?"  # words, numbers, al-Mustafa, Russia's
     r"|\S"  # punctuation, one character each
 )
