@@ -1,0 +1,105 @@
+"""The serializer benchmark compares like with like.
+
+Its corpus must be valid claimkit data, and claimkit and the msgspec Struct
+twins must read the same bytes as the same data; otherwise its ratios mean
+nothing. No timing is asserted here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import attrs
+import msgspec
+
+# orjson is a test dependency: a missing orjson must fail the run, not skip it.
+import orjson
+
+import claimkit
+from claimkit import Article, from_json, iter_jsonl, to_dict, to_json
+
+_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "serialize.py"
+
+
+def _load() -> ModuleType:
+    name = "claimkit_benchmark_serialize"
+    spec = importlib.util.spec_from_file_location(name, _PATH)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # msgspec resolves the twins' annotations through it
+    spec.loader.exec_module(module)
+    return module
+
+
+_BENCH = _load()
+build_corpus: Callable[[int], list[Article]] = _BENCH.build_corpus
+to_jsonl: Callable[[Sequence[Article]], bytes] = _BENCH.to_jsonl
+TWINS: tuple[tuple[type, type[msgspec.Struct]], ...] = _BENCH.TWINS
+ArticleTwin: type[msgspec.Struct] = _BENCH.ArticleTwin
+
+
+def _lists(value: Any) -> Any:
+    """``value`` with tuples as lists, as in ``to_dict`` (``to_builtins`` keeps tuples)."""
+    if isinstance(value, tuple | list):
+        return [_lists(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _lists(item) for key, item in value.items()}
+    return value
+
+
+def test_corpus_is_valid_and_deterministic() -> None:
+    corpus = build_corpus(4)
+    assert len(corpus) == 4
+    for article in corpus:
+        assert type(article) is Article
+        # Building again from the dict form re-checks every invariant.
+        assert claimkit.from_dict(to_dict(article)) == article
+        assert len(article.actors) == 4
+        assert len(article.claims) == 8
+        assert len(article.disputes) == 2
+        assert 1800 <= len(article.text) <= 2300
+        assert any(claim.quantities for claim in article.claims)
+        assert any(claim.when is not None for claim in article.claims)
+    assert build_corpus(4) == corpus
+    assert len({article.id for article in corpus}) == 4
+
+
+def test_twins_mirror_the_model() -> None:
+    for cls, twin in TWINS:
+        fields = attrs.fields(cls)
+        assert twin.__struct_fields__ == tuple(f.name for f in fields), cls
+        assert twin.__struct_config__.forbid_unknown_fields, twin
+        defaults: dict[str, Any] = dict(
+            zip(
+                twin.__struct_fields__[-len(twin.__struct_defaults__) :],
+                twin.__struct_defaults__,
+                strict=True,
+            )
+        ) if twin.__struct_defaults__ else {}  # fmt: skip
+        for field in fields:
+            if field.default is attrs.NOTHING:
+                assert field.name not in defaults, (cls, field.name)
+            else:
+                assert defaults[field.name] == field.default, (cls, field.name)
+
+
+def test_claimkit_and_twins_decode_the_same_data() -> None:
+    corpus = build_corpus(3)
+    blob = to_jsonl(corpus)
+    lines = blob.splitlines()
+    decoder = msgspec.json.Decoder(ArticleTwin)
+    assert list(iter_jsonl(iter(blob.splitlines(keepends=True)))) == corpus
+    for article, line in zip(corpus, lines, strict=True):
+        decoded: Article = from_json(line)
+        assert decoded == article
+        twin = decoder.decode(line)
+        assert to_dict(decoded) == _lists(msgspec.to_builtins(twin))
+        # The encoders being compared produce the same documents.
+        assert orjson.loads(orjson.dumps(to_dict(article))) == orjson.loads(to_json(article))
+        assert orjson.loads(msgspec.json.encode(twin)) == orjson.loads(to_json(article))
