@@ -9,6 +9,9 @@ Exit codes: 0 success, 1 the input is readable but invalid (or, for
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime
+import io
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -16,8 +19,10 @@ from typing import IO, Any, Final
 
 import attrs
 
-from claimkit.errors import Problem
-from claimkit.serialize import DecodeError, json_schema, validate_json
+from claimkit.errors import Problem, ValidationError
+from claimkit.model import Article
+from claimkit.readers import ReadError, decode_utf8, parse_plain
+from claimkit.serialize import DecodeError, from_json, json_schema, to_json, validate_json
 
 __all__ = ["main"]
 
@@ -140,6 +145,84 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_articles(name: str, *, published: datetime.date | None) -> list[Article]:
+    """Articles from a file: JSON or JSON Lines articles, or text (seed format or plain)."""
+    source = "<stdin>" if name == "-" else name
+    stream = _open_binary(name)
+    try:
+        raw = stream.read()
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    try:
+        content = decode_utf8(raw, source=source)
+    except ReadError as error:
+        raise UsageError(str(error)) from None
+    if content.lstrip().startswith("{"):
+        articles: list[Article] = []
+        documents = _documents(source, io.BytesIO(content.encode("utf-8")))
+        for line, document in documents:
+            try:
+                articles.append(from_json(document, source=source, line=line))
+            except (DecodeError, ValidationError) as error:
+                raise UsageError(str(error)) from None
+        return articles
+    try:
+        parsed = parse_plain(content, published=published, source=source)
+    except ReadError as error:
+        raise UsageError(str(error)) from None
+    return [Article(text=parsed.text, published=parsed.published)]
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from claimkit.extractor import extract
+
+    results: list[Article] = []
+    for name in args.files:
+        for article in _read_articles(name, published=args.published):
+            results.append(extract(article, published=args.published or article.published))
+    as_lines = len(results) != 1 or args.format == "jsonl"
+    with contextlib.ExitStack() as stack:
+        if args.output in (None, "-"):
+            handle: IO[bytes] = sys.stdout.buffer
+        else:
+            try:
+                handle = stack.enter_context(open(args.output, "wb"))
+            except OSError as error:
+                raise UsageError(f"{args.output}: cannot write: {error.strerror}") from None
+        if as_lines:
+            for article in results:
+                handle.write(to_json(article) + b"\n")
+        else:
+            pretty = json.dumps(json.loads(to_json(results[0])), indent=2, ensure_ascii=False)
+            handle.write(pretty.encode("utf-8") + b"\n")
+        handle.flush()
+    return EXIT_OK
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from claimkit.evaluate import evaluate
+
+    gold = [a for name in args.gold for a in _read_articles(name, published=None)]
+    pred = [a for name in args.pred for a in _read_articles(name, published=None)]
+    try:
+        report = evaluate(gold, pred)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(report.table())
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     from claimkit import __version__
 
@@ -161,6 +244,33 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of an article")
     schema.set_defaults(run=_cmd_schema)
+
+    extract = commands.add_parser(
+        "extract",
+        help="find who claimed what in news text",
+        description="Extract actors, claims, quantities, times and disputes. Input: text in"
+        " the seed format ('date YYYY-MM-DD' then the body), plain text, or JSON / JSON Lines"
+        " articles ('-' reads standard input). One article is written as JSON, several as"
+        " JSON Lines.",
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("-o", "--output", metavar="OUT", help="output file ('-' for stdout)")
+    extract.add_argument(
+        "--published", type=_date, metavar="YYYY-MM-DD", help="publication date of plain text"
+    )
+    extract.add_argument("--format", choices=("json", "jsonl"), default="json")
+    extract.set_defaults(run=_cmd_extract)
+
+    evaluation = commands.add_parser(
+        "eval",
+        help="score extracted articles against gold articles",
+        description="Precision, recall and F1 of claims, speakers, quantities and disputes;"
+        " accuracy of speaker, polarity, mode, hedge and time on matched claims.",
+    )
+    evaluation.add_argument("gold", nargs="+", metavar="GOLD")
+    evaluation.add_argument("--pred", nargs="+", required=True, metavar="PRED")
+    evaluation.add_argument("--format", choices=("text", "json"), default="text")
+    evaluation.set_defaults(run=_cmd_eval)
 
     for register in _EXTRA_COMMANDS:
         register(commands)
