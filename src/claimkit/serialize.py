@@ -21,9 +21,13 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import gc
 import json
+import operator
 import re
+import types
+import typing
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any, Final, TypeVar, cast, get_args
@@ -386,30 +390,39 @@ def to_json(obj: Any) -> bytes:
     return _ENCODER.encode(obj)
 
 
-# Fields that have a default in the model: a document missing one of them still
-# decodes on the fast path, so the census counts each of them by name.
-_DEFAULTED: Final[dict[type, tuple[str, ...]]] = {
-    cls: tuple(a.name for a in attrs.fields(cls) if a.default is not attrs.NOTHING)
-    for cls in MODEL_CLASSES
+# The fast path checks keys exactly with "key twins": msgspec Structs generated
+# from the model, every field required and unknown fields forbidden. They are not
+# tracked by the garbage collector (gc=False; they hold no cycles), so building and
+# dropping them costs little even with the collector on.
+def _key_twins() -> dict[type, type]:
+    twins: dict[type, type] = {}
+
+    def twin_of(annotation: Any) -> Any:
+        if annotation in twins:
+            return twins[annotation]
+        origin = typing.get_origin(annotation)
+        if origin is tuple:
+            return tuple[twin_of(typing.get_args(annotation)[0]), ...]  # type: ignore[misc]
+        if origin is typing.Union or origin is types.UnionType:
+            return functools.reduce(operator.or_, map(twin_of, typing.get_args(annotation)))
+        return annotation
+
+    for cls in MODEL_CLASSES:
+        hints = typing.get_type_hints(cls, include_extras=True)
+        fields = [(field.name, twin_of(hints[field.name])) for field in attrs.fields(cls)]
+        twins[cls] = msgspec.defstruct(
+            f"{cls.__name__}Keys", fields, kw_only=True, forbid_unknown_fields=True, gc=False
+        )
+    return twins
+
+
+_KEY_TWINS: Final = _key_twins()
+_KEY_DECODERS: Final[dict[type, msgspec.json.Decoder[Any]]] = {
+    cls: msgspec.json.Decoder(twin) for cls, twin in _KEY_TWINS.items()
 }
 _FIELD_COUNT: Final[dict[type, int]] = {cls: len(attrs.fields(cls)) for cls in MODEL_CLASSES}
-_DEFAULTED_NAMES: Final = tuple(sorted({n for names in _DEFAULTED.values() for n in names}))
-# For each defaulted name, every class that has a field of that name (defaulted or not).
-_DEFAULTED_KEYS: Final = tuple(n.encode() for n in _DEFAULTED_NAMES)
-_NAME_OWNERS: Final[tuple[tuple[bytes, tuple[type, ...]], ...]] = tuple(
-    (
-        name.encode(),
-        tuple(c for c in MODEL_CLASSES if name in attrs.fields_dict(c)),
-    )
-    for name in _DEFAULTED_NAMES
-)
-# One pass finds every ``"name":`` of a defaulted name. In valid JSON such
-# occurrences cannot overlap, so this counts exactly what ``bytes.count`` would.
-_DEFAULTED_KEY: Final = re.compile(
-    b'"(' + b"|".join(re.escape(n.encode()) for n in _DEFAULTED_NAMES) + b')":'
-)
 # A key followed by white space before its colon, or one ending in a backslash,
-# is not counted exactly by the census: such documents take the cattrs path.
+# is not counted exactly by the duplicate check: such documents take the cattrs path.
 _SPACED_KEY: Final = re.compile(rb'"\s+:')
 _BACKSLASH_KEY: Final = b'\\\\":'
 
@@ -518,34 +531,21 @@ _TALLY: Final[dict[type, Callable[[Any, dict[type, int]], None]]] = {
 }
 
 
-def _census_passes(data: bytes, obj: Any) -> bool:
-    """Whether ``data`` has exactly the keys that ``obj``'s classes define.
+def _no_duplicate_keys(data: bytes, obj: Any) -> bool:
+    """Whether ``data`` holds each key of each object once.
 
-    msgspec ignores unknown keys and fills defaults for missing ones, so a
-    document it accepted could still have lost data. In valid JSON every
-    unescaped ``"`` directly followed by ``:`` ends a key, so counting
-    ``":`` (minus escaped ``\\":``) counts the keys; the count must equal the
-    fields of the objects built. Each defaulted field is counted by name, so
-    a misspelled key cannot hide behind a missing one.
+    msgspec keeps the last of duplicate keys. Once the key twins have checked
+    that every object has exactly its fields, a duplicate is the only way the
+    document can hold more keys than the objects have fields. In valid JSON
+    every unescaped ``"`` directly followed by ``:`` ends a key, so counting
+    ``":`` (minus escaped ``\\":``) counts the keys.
     """
     if _BACKSLASH_KEY in data or _SPACED_KEY.search(data):
         return False
-    counts = _instances(obj)
     expected = 0
-    for cls, n in counts.items():
+    for cls, n in _instances(obj).items():
         expected += _FIELD_COUNT[cls] * n
-    if data.count(b'":') - data.count(b'\\":') != expected:
-        return False
-    found = dict.fromkeys(_DEFAULTED_KEYS, 0)
-    for key in _DEFAULTED_KEY.findall(data):
-        found[key] += 1
-    for key, owners in _NAME_OWNERS:
-        wanted = 0
-        for cls in owners:
-            wanted += counts[cls]
-        if found[key] != wanted:
-            return False
-    return True
+    return data.count(b'":') - data.count(b'\\":') == expected
 
 
 def _parse_json(data: bytes | str, *, source: str | None, line: int | None) -> Any:
@@ -591,12 +591,15 @@ def from_json(
     JSON path) when it is JSON but not a valid ``cls``.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    key_decoder = _KEY_DECODERS.get(cls)
     try:
+        if key_decoder is not None:
+            key_decoder.decode(raw)  # exact keys: none unknown, none missing
         obj = _decoder(cls).decode(raw)
-    except (msgspec.ValidationError, msgspec.DecodeError, ValidationError):
+    except (msgspec.ValidationError, msgspec.DecodeError, ValidationError, UnicodeDecodeError):
         pass
     else:
-        if _census_passes(raw, obj):
+        if _no_duplicate_keys(raw, obj):
             return obj
     # The slow path: parse again, and let cattrs find every problem.
     parsed = _parse_json(raw, source=source, line=line)
