@@ -97,6 +97,13 @@ def _overlap(a: ClaimContext, b: ClaimContext) -> bool:
     return da[0] <= db[1] and db[0] <= da[1]
 
 
+def _same_window(a: ClaimContext, b: ClaimContext) -> bool:
+    """Whether two denials speak of the same time (or either gives none)."""
+    if a.event_dates is None or b.event_dates is None:
+        return True
+    return a.event_dates == b.event_dates
+
+
 def _referenced_actors(content: str, actors: Sequence[Actor], speaker: str) -> set[str]:
     """Actors that a denial names ("disputed the Syrian media and Russian government accounts")."""
     folded = normalize_name(content)
@@ -201,7 +208,11 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
             continue
         # Denials of one side that answer the same claims make one point of dispute.
         for members, known in groups:
-            if _side(actors, members[0].claim.speaker) == side and (known.keys() & targets.keys()):
+            last = members[-1]
+            same_point = last.sentence == denial.sentence or (
+                bool(known.keys() & targets.keys()) and _same_window(last, denial)
+            )
+            if _side(actors, last.claim.speaker) == side and same_point:
                 members.append(denial)
                 known.update(targets)
                 break
