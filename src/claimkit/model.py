@@ -552,9 +552,8 @@ class Article:
         _check_tuple(self.disputes, Dispute, "$.disputes")
         _check_int(self.format_version, "$.format_version")
         _check_str(self.id, "$.id")
-        problems = list(_article_problems(self))
-        if problems:
-            raise ValidationError(problems)
+        if not _article_is_valid(self):
+            raise ValidationError(list(_article_problems(self)))
         if not self.id:
             object.__setattr__(self, "id", "a" + _digest(self.published, self.text))
 
@@ -575,6 +574,65 @@ class Article:
     def speaker_of(self, claim: Claim) -> Actor:
         """The actor who made ``claim``."""
         return self.actor(claim.speaker)
+
+
+def _article_is_valid(article: Article) -> bool:
+    """The checks of :func:`_article_problems` as one quick pass without messages.
+
+    Valid articles, the common case, are checked here only; the detailed
+    generator runs when something is wrong, to say what and where.
+    """
+    if article.format_version not in Article.SUPPORTED_FORMATS:
+        return False
+    text = article.text
+    size = len(text)
+    actor_ids = set()
+    for actor in article.actors:
+        if actor.id in actor_ids:
+            return False
+        actor_ids.add(actor.id)
+        if actor.mentions:
+            names = {n.casefold() for n in actor.names}
+            for mention in actor.mentions:
+                if mention.end > size or text[mention.start : mention.end].casefold() not in names:
+                    return False
+    for actor in article.actors:
+        affiliation = actor.affiliation
+        if affiliation is not None and (affiliation not in actor_ids or affiliation == actor.id):
+            return False
+    speakers: dict[str, str] = {}
+    for claim in article.claims:
+        if claim.id in speakers or claim.speaker not in actor_ids:
+            return False
+        speakers[claim.id] = claim.speaker
+        cue, content = claim.cue.span, claim.content.span
+        if cue.end > size or text[cue.start : cue.end] != claim.cue.text:
+            return False
+        if content.end > size or text[content.start : content.end] != claim.content.text:
+            return False
+        for quantity in claim.quantities:
+            span = quantity.span
+            if span.end > size or text[span.start : span.end] != quantity.text:
+                return False
+        when = claim.when
+        if when is not None and (
+            when.span.end > size or text[when.span.start : when.span.end] != when.text
+        ):
+            return False
+    dispute_ids = set()
+    for dispute in article.disputes:
+        if dispute.id in dispute_ids:
+            return False
+        dispute_ids.add(dispute.id)
+        parties = set()
+        for position in dispute.positions:
+            speaker = speakers.get(position.claim)
+            if speaker is None:
+                return False
+            parties.add(speaker)
+        if len(parties) < 2:
+            return False
+    return True
 
 
 def _article_problems(article: Article) -> Iterator[Problem]:
