@@ -7,6 +7,7 @@ serializers of :mod:`claimkit.serialize`.
 from __future__ import annotations
 
 from claimkit._version import __version__
+from claimkit.claimreview import claim_review, to_schema_org
 from claimkit.errors import Problem, ValidationError
 from claimkit.extractor import extract
 from claimkit.model import (
@@ -63,6 +64,7 @@ __all__ = [
     "TimeRef",
     "ValidationError",
     "__version__",
+    "claim_review",
     "extract",
     "from_dict",
     "from_json",
@@ -70,5 +72,6 @@ __all__ = [
     "json_schema",
     "to_dict",
     "to_json",
+    "to_schema_org",
     "write_jsonl",
 ]
