@@ -197,7 +197,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 handle = stack.enter_context(open(args.output, "wb"))
             except OSError as error:
                 raise UsageError(f"{args.output}: cannot write: {error.strerror}") from None
-        if as_lines:
+        if args.format == "schema-org":
+            _write_schema_org(results, handle)
+        elif as_lines:
             for article in results:
                 handle.write(to_json(article) + b"\n")
         else:
@@ -205,6 +207,16 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             handle.write(pretty.encode("utf-8") + b"\n")
         handle.flush()
     return EXIT_OK
+
+
+def _write_schema_org(articles: Sequence[Article], handle: IO[bytes]) -> None:
+    """One article as an indented JSON-LD document, several as one document a line."""
+    from claimkit.claimreview import to_schema_org
+
+    for article in articles:
+        indent = 2 if len(articles) == 1 else None
+        document = json.dumps(to_schema_org(article), indent=indent, ensure_ascii=False)
+        handle.write(document.encode("utf-8") + b"\n")
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -258,7 +270,12 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--published", type=_date, metavar="YYYY-MM-DD", help="publication date of plain text"
     )
-    extract.add_argument("--format", choices=("json", "jsonl"), default="json")
+    extract.add_argument(
+        "--format",
+        choices=("json", "jsonl", "schema-org"),
+        default="json",
+        help="claimkit JSON (default), JSON Lines, or schema.org JSON-LD (Claim nodes)",
+    )
     extract.set_defaults(run=_cmd_extract)
 
     evaluation = commands.add_parser(
