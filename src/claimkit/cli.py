@@ -15,7 +15,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, Any, Final
+from typing import IO, Any, Final, cast
 
 import attrs
 
@@ -191,7 +191,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     as_lines = len(results) != 1 or args.format == "jsonl"
     with contextlib.ExitStack() as stack:
         if args.output in (None, "-"):
-            handle: IO[bytes] = sys.stdout.buffer
+            handle: IO[bytes] = _stdout_bytes()
         else:
             try:
                 handle = stack.enter_context(open(args.output, "wb"))
@@ -207,6 +207,32 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             handle.write(pretty.encode("utf-8") + b"\n")
         handle.flush()
     return EXIT_OK
+
+
+def _stdout_bytes() -> IO[bytes]:
+    """Standard output as bytes, also where it was replaced by a text stream."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        return cast(IO[bytes], buffer)
+    return cast(IO[bytes], _TextAsBytes(sys.stdout))
+
+
+class _TextAsBytes(io.RawIOBase):
+    """Bytes written to a text stream (a StringIO, a notebook's output) as UTF-8."""
+
+    def __init__(self, text: IO[str]) -> None:
+        super().__init__()
+        self._text = text
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self._text.write(bytes(data).decode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self._text.flush()
 
 
 def _write_schema_org(articles: Sequence[Article], handle: IO[bytes]) -> None:
@@ -233,6 +259,61 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     else:
         print(report.table())
     return EXIT_OK
+
+
+def _format_versions(name: str) -> set[object]:
+    """The ``format_version`` values of the JSON documents in a file (none for text)."""
+    if name == "-":
+        return set()
+    try:
+        with open(name, "rb") as stream:
+            raw = stream.read()
+    except OSError:
+        return set()  # _read_articles reports it
+    if not raw.lstrip().startswith(b"{"):
+        return set()
+    found: set[object] = set()
+    try:
+        for _, document in _documents(name, io.BytesIO(raw)):
+            data = json.loads(document)
+            if isinstance(data, dict) and "format_version" in data:
+                found.add(data["format_version"])
+    except (ValueError, UnicodeDecodeError, UsageError):
+        return set()  # _read_articles reports it
+    return found
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from claimkit.diff import diff, diff_to_dict, format_diff
+    from claimkit.extractor import extract
+
+    versions = {name: _format_versions(name) for name in (args.old, args.new)}
+    every = set().union(*versions.values())
+    if len(every) > 1:
+        described = "; ".join(
+            f"{name} has {', '.join(sorted(repr(v) for v in found))}"
+            for name, found in versions.items()
+            if found
+        )
+        raise UsageError(
+            f"mixed format_version values ({described}): compare articles of one format version"
+        )
+    pair: list[Article] = []
+    for name in (args.old, args.new):
+        articles = _read_articles(name, published=args.published)
+        if len(articles) != 1:
+            raise UsageError(f"{name}: expected one article, found {len(articles)}")
+        article = articles[0]
+        if not article.claims and not article.actors and article.text.strip():
+            article = extract(article, published=args.published or article.published)
+        pair.append(article)
+    old, new = pair
+    result = diff(old, new)
+    if args.format == "json":
+        print(json.dumps(diff_to_dict(result, old, new), indent=2, ensure_ascii=False))
+    else:
+        print(format_diff(result, old, new))
+    return EXIT_OK if result.agree else EXIT_INVALID
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -288,6 +369,22 @@ def _parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--pred", nargs="+", required=True, metavar="PRED")
     evaluation.add_argument("--format", choices=("text", "json"), default="text")
     evaluation.set_defaults(run=_cmd_eval)
+
+    comparison = commands.add_parser(
+        "compare",
+        help="compare two accounts of one story",
+        description="Show what changed between two articles (two versions of one article, or"
+        " two outlets on one event): claims added, removed and changed, actors added and"
+        " removed. Input: JSON articles, or text that is extracted first. Exit 0 when the"
+        " accounts agree, 1 when they disagree, 2 on bad input.",
+    )
+    comparison.add_argument("old", metavar="A")
+    comparison.add_argument("new", metavar="B")
+    comparison.add_argument(
+        "--published", type=_date, metavar="YYYY-MM-DD", help="publication date of plain text"
+    )
+    comparison.add_argument("--format", choices=("text", "json"), default="text")
+    comparison.set_defaults(run=_cmd_compare)
 
     for register in _EXTRA_COMMANDS:
         register(commands)

@@ -242,6 +242,8 @@ class ActorRegistry:
             return CAPITALS[phrase]
         if phrase in ALIASES_OF_COUNTRY:
             return ALIASES_OF_COUNTRY[phrase]
+        if phrase in ADJECTIVES and len(words) == 1:
+            return ADJECTIVES[phrase]  # "Turkish President Tayyip Erdogan": Turkey
         # "the Russian government", "Syria's government"
         if len(words) == 2 and words[1].lower() in ("government", "authorities", "administration"):
             head = re.sub(r"['’]s$", "", words[0])
@@ -290,6 +292,9 @@ class ActorRegistry:
 
     def _describe(self, tokens: list[Token], apposition: tuple[int, int] | None) -> Draft | None:
         """A new actor from a descriptive noun phrase."""
+        honorific = tokens[0].lower in _HONORIFICS and len(tokens) > 1
+        if honorific:
+            tokens = [t for t in tokens[1:] if t.is_word] or tokens  # "Mr. Biden" is Biden
         words = [t.text for t in tokens]
         # A person's name closes the phrase: a run of capitalised words after a
         # lower-case role word, or after a title ("Foreign Minister Sergei Lavrov").
@@ -340,6 +345,7 @@ class ActorRegistry:
         if named is not None:
             tokens = named
         # An organisation, a group of sources, an outlet...
+        words = [t.text for t in tokens]
         if tokens[0].lower in ("the", "a", "an"):
             tokens = tokens[1:]
             if not tokens:
@@ -348,7 +354,14 @@ class ActorRegistry:
         surface = self.text[start:end]
         name = _canonical(surface, sentence_initial=_at_sentence_start(self.text, start))
         kind = _kind_from_words(words)
-        if kind is None:
+        head = tokens[-1].lower
+        if honorific:
+            kind = ActorKind.PERSON
+        elif head in ROLE_WORDS:
+            # "the spokesman" is someone; "a senior official" is an unnamed source.
+            indefinite = words[0].lower() in ("a", "an") or head.endswith("s")
+            kind = ActorKind.ANONYMOUS if indefinite else ActorKind.PERSON
+        elif kind is None:
             kind = ActorKind.PERSON if _looks_like_person_name(tokens) else ActorKind.ORGANIZATION
         draft = self.find(name) or self._new(name, kind, start)
         if surface != name:
@@ -376,7 +389,9 @@ class ActorRegistry:
         before = prefix[:first]
         org_tokens = _org_after_preposition(rest) or _org_before_role(before)
         if org_tokens is not None and draft.affiliation is None:
-            org_surface = self.text[org_tokens[0].start : org_tokens[-1].end]
+            org_surface = _canonical(
+                self.text[org_tokens[0].start : org_tokens[-1].end], sentence_initial=False
+            )
             country = self._country_of(org_tokens)
             org = self.find(country or org_surface)
             if org is None:
@@ -468,13 +483,17 @@ def _org_after_preposition(tokens: list[Token]) -> list[Token] | None:
 
 
 def _org_before_role(tokens: list[Token]) -> list[Token] | None:
-    """ "Army spokesman John Smith" -> Army."""
+    """ "Army spokesman John Smith" -> Army; "Iran's foreign ministry spokesman" ->
+    Iran's foreign ministry."""
     run = [t for t in tokens if t.lower not in DETERMINERS]
     if run and all(t.is_capitalized for t in run):
+        return run
+    if run and run[0].is_capitalized and _kind_from_words([run[-1].text]) is not None:
         return run
     return None
 
 
+_HONORIFICS: Final = frozenset("mr mrs ms dr prof sir dame lord lady".split())
 _MEMBER_NOUNS: Final = frozenset(
     """observers members representatives workers researchers volunteers staff monitors
     experts investigators inspectors lawyers doctors officials spokespeople""".split()
@@ -540,7 +559,7 @@ def _canonical(surface: str, *, sentence_initial: bool) -> str:
         if owner in COUNTRIES:
             return f"{COUNTRIES[owner][0]} {match.group(2)}"
     words = surface.split()
-    common = len(words) > 1 or _kind_from_words(words) is not None
+    common = (len(words) > 1 or _kind_from_words(words) is not None) and not words[0].isupper()
     if (
         sentence_initial
         and common

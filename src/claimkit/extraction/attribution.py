@@ -91,6 +91,7 @@ _POSSESSED_CUES: Final[dict[str, str]] = {
     "insistence": "insist",
     "warning": "warn",
 }
+_HONORIFICS: Final = frozenset("mr mrs ms dr prof".split())
 _PASSIVE: Final = frozenset("be been being was were is are".split())
 _SUBORDINATORS: Final = frozenset("as when while after before because since".split())
 _TRAILING_PREPOSITIONS: Final = frozenset("in at from during outside near inside on".split())
@@ -161,7 +162,14 @@ def _match_phrase_ending(
     return 0
 
 
+def _is_acronym(token: Token) -> bool:
+    """ "WHO", "UN", "NATO": names, even when they spell a word."""
+    return len(token.text) > 1 and token.text.isupper()
+
+
 def _is_verbish(token: Token) -> bool:
+    if _is_acronym(token):
+        return False
     lower = token.lower
     return (
         lower in AUXILIARIES
@@ -294,6 +302,10 @@ class _Sentence:
         while index >= floor and last - index < 18:
             token = tokens[index]
             lower = token.lower
+            if token.text == "." and index > floor and tokens[index - 1].lower in _HONORIFICS:
+                first = index - 1  # "Mr. Biden"
+                index -= 2
+                continue
             if not token.is_word:
                 break
             if lower in PRONOUN_KIND:
@@ -315,10 +327,11 @@ class _Sentence:
                     break
                 index -= 1
                 continue
-            if lower in _CLAUSE_WORDS:
+            if lower in _CLAUSE_WORDS and not _is_acronym(token):
                 break
-            if _is_verbish(token) and not self._adjective_at(index):
-                break
+            after_determiner = index > 0 and tokens[index - 1].lower in DETERMINERS
+            if _is_verbish(token) and not self._adjective_at(index) and not after_determiner:
+                break  # a verb ends the phrase; "the report" is a noun
             if token.is_capitalized and lower in _SENTENCE_OPENERS and index == floor:
                 break
             first = index
@@ -354,7 +367,9 @@ class _Sentence:
             lower = token.lower
             if lower in PRONOUN_KIND and index == first:
                 return index
-            if lower in _CLAUSE_WORDS or (_is_verbish(token) and index > first):
+            if (lower in _CLAUSE_WORDS and not _is_acronym(token)) or (
+                _is_verbish(token) and index > first
+            ):
                 break
             if lower in NP_CONNECTORS:
                 if index + 1 < len(tokens) and tokens[index + 1].is_word:
@@ -487,8 +502,10 @@ def _inverted(s: _Sentence, first: int, last: int, floor: int) -> _Draft | None:
     if not (token.is_capitalized or token.lower in DETERMINERS or token.lower in PRONOUN_KIND):
         return None
     np_last = s.np_after(np_first)
-    if np_last is None:
+    if np_last is None or np_last - np_first > 8:
         return None
+    if any(t.text[0].isdigit() for t in s.tokens[np_first : np_last + 1]):
+        return None  # "..., said the economy shrank 2.3 percent" is content, not a speaker
     apposition = None
     follow = np_last + 1
     if follow < len(s.tokens) and s.tokens[follow].text == ",":

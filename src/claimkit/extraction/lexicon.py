@@ -127,8 +127,8 @@ KIND_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
     (
         "anonymous",
         frozenset(
-            """sources source witnesses witness activists residents officials diplomats
-            insiders observers people someone locals eyewitnesses""".split()
+            """sources source witnesses witness activists residents officials official
+            diplomats insiders observers people someone locals eyewitnesses""".split()
         ),
     ),
     (
@@ -143,7 +143,7 @@ KIND_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
         "international_org",
         frozenset(
             """un u.n. united nations nato eu european union who unhcr unicef ocha iaea
-            imf icrc red cross crescent osce african asean interpol""".split()
+            imf icrc red cross crescent osce african asean interpol world""".split()
         ),
     ),
     (
@@ -414,7 +414,7 @@ for _kind, _words in {
     "attacked": "attack attacks attacked attacking assault assaulted launched raided stormed",
     "missing": "missing disappeared",
     "rescued": "rescued rescue rescuing",
-    "infected": "infected infections cases",
+    "infected": "infected infections",
     "destroyed": "destroyed destroying damaged",
     "protested": "protested protesting marched rallied demonstrated",
 }.items():
@@ -423,7 +423,7 @@ for _kind, _words in {
 
 # Event words that are nouns, so may be the thing counted ("1,200 arrests").
 EVENT_NOUNS: Final = frozenset(
-    """deaths death arrests detentions injuries casualties fatalities cases infections
+    """deaths death arrests detentions injuries casualties fatalities infections
     attacks evacuations lives dead""".split()
 )
 
@@ -433,7 +433,8 @@ NP_STOP: Final = frozenset(
     than that which who whom whose while when where if because so was were is are be
     been being had has have will would could should may might must did do does said
     says say told the a an this these those there their its his her our according
-    including near across against amid around over under per each every""".split()
+    including near across against amid around over under per each every overnight
+    today yesterday daily""".split()
 )
 TIME_UNITS: Final = frozenset(
     """second seconds minute minutes hour hours day days week weeks month months year

@@ -102,7 +102,9 @@ def _counted(text: str, start: int, end: int) -> tuple[str | None, int]:
         match = _NEXT_WORDS.match(text, position, end)
         if match is None:
             break
-        word = match.group(1).rstrip(".")
+        raw = match.group(1)
+        dotted = re.fullmatch(r"(?:[A-Za-z]\.){2,}", raw) is not None  # "U.S."
+        word = raw if dotted else raw.rstrip(".")
         lower = word.lower()
         if (
             lower in NP_STOP
@@ -114,7 +116,7 @@ def _counted(text: str, start: int, end: int) -> tuple[str | None, int]:
             break
         words.append((match.start(1), match.start(1) + len(word)))
         position = match.start(1) + len(word)
-        if match.group(1).endswith("."):
+        if raw.endswith(".") and not dotted:
             break
     if not words:
         return None, start
