@@ -8,8 +8,20 @@ from __future__ import annotations
 
 from claimkit._version import __version__
 from claimkit.claimreview import claim_review, to_schema_org
+from claimkit.compare import (
+    ClaimComparison,
+    Indeterminate,
+    Outcome,
+    QuantityComparison,
+    Relation,
+    compare,
+    compare_quantities,
+)
+from claimkit.corpus import ClaimRef, Corpus, CorpusDispute, MergedActor
+from claimkit.diff import ArticleDiff, ChangedField, ClaimChange, FieldChange, diff
 from claimkit.errors import Problem, ValidationError
 from claimkit.extractor import extract
+from claimkit.identity import ActorMatch, MatchReason, same_actor
 from claimkit.model import (
     FORMAT_VERSION,
     Actor,
@@ -45,19 +57,34 @@ __all__ = [
     "FORMAT_VERSION",
     "Actor",
     "ActorKind",
+    "ActorMatch",
     "Article",
+    "ArticleDiff",
+    "ChangedField",
     "Claim",
+    "ClaimChange",
+    "ClaimComparison",
+    "ClaimRef",
+    "Corpus",
+    "CorpusDispute",
     "DecodeError",
     "Dispute",
     "DisputeKind",
     "Excerpt",
     "ExtractorInfo",
+    "FieldChange",
     "Hedge",
+    "Indeterminate",
+    "MatchReason",
+    "MergedActor",
     "Mode",
+    "Outcome",
     "Polarity",
     "Position",
     "Problem",
     "Quantity",
+    "QuantityComparison",
+    "Relation",
     "Span",
     "Stance",
     "TimePrecision",
@@ -65,11 +92,15 @@ __all__ = [
     "ValidationError",
     "__version__",
     "claim_review",
+    "compare",
+    "compare_quantities",
+    "diff",
     "extract",
     "from_dict",
     "from_json",
     "iter_jsonl",
     "json_schema",
+    "same_actor",
     "to_dict",
     "to_json",
     "to_schema_org",

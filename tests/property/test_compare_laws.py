@@ -1,0 +1,167 @@
+"""Laws of comparison: quantities, claims, article diffs and corpus disputes."""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimkit import (
+    Actor,
+    Article,
+    Claim,
+    Corpus,
+    Hedge,
+    Outcome,
+    Polarity,
+    Quantity,
+    Relation,
+    compare,
+    compare_quantities,
+    diff,
+    same_actor,
+)
+from claimkit.corpus import CorpusDispute
+from claimkit.strategies import actors, articles, claims, ids, quantities
+
+
+def flipped(claim: Claim) -> Claim:
+    deny = claim.polarity is Polarity.ASSERT
+    return attrs.evolve(claim, polarity=Polarity.DENY if deny else Polarity.ASSERT)
+
+
+# --- quantities ---------------------------------------------------------------------------
+
+
+@given(quantities(), quantities())
+def test_compare_quantities_is_symmetric(a: Quantity, b: Quantity) -> None:
+    assert compare_quantities(a, b) == compare_quantities(b, a)
+
+
+@given(quantities(hedges=[Hedge.EXACT]))
+def test_an_exact_quantity_is_consistent_with_itself(quantity: Quantity) -> None:
+    result = compare_quantities(quantity, quantity)
+    assert result.outcome is Outcome.CONSISTENT
+    assert result.overlap == (quantity.low, quantity.high)
+
+
+@given(quantities(), quantities())
+def test_a_gap_is_positive_and_only_when_inconsistent(a: Quantity, b: Quantity) -> None:
+    result = compare_quantities(a, b)
+    assert (result.gap is not None) == (result.outcome is Outcome.INCONSISTENT)
+    assert result.gap is None or result.gap > 0
+    assert (result.overlap is not None) == (result.outcome is Outcome.CONSISTENT)
+
+
+# --- claims -------------------------------------------------------------------------------
+
+
+@given(claims())
+def test_a_claim_agrees_with_itself(claim: Claim) -> None:
+    assert compare(claim, claim).relation is Relation.AGREE
+
+
+@given(claims(), claims())
+def test_compare_is_symmetric(a: Claim, b: Claim) -> None:
+    assert compare(a, b) == compare(b, a)
+
+
+@given(claims())
+def test_a_claim_and_its_denial_contradict(claim: Claim) -> None:
+    assert compare(claim, flipped(claim)).relation is Relation.CONTRADICT
+
+
+@given(claims(), claims(), ids())
+def test_changing_only_the_speaker_never_turns_agree_into_contradict(
+    a: Claim, b: Claim, speaker: str
+) -> None:
+    before = compare(a, b).relation
+    after = compare(attrs.evolve(a, speaker=speaker), b).relation
+    if before is Relation.AGREE:
+        assert after is not Relation.CONTRADICT
+
+
+@given(claims(), claims())
+def test_score_is_within_0_and_1(a: Claim, b: Claim) -> None:
+    assert 0.0 <= compare(a, b).score <= 1.0
+
+
+# --- actors -------------------------------------------------------------------------------
+
+
+@given(actors(), actors())
+def test_same_actor_is_symmetric(a: Actor, b: Actor) -> None:
+    assert same_actor(a, b) == same_actor(b, a)
+
+
+@given(actors())
+def test_an_actor_is_itself(actor: Actor) -> None:
+    assert same_actor(actor, actor).same
+
+
+# --- article diffs ------------------------------------------------------------------------
+
+
+@given(articles())
+def test_diff_of_an_article_with_itself_is_empty(article: Article) -> None:
+    result = diff(article, article)
+    assert result.empty
+    assert result.agree
+    assert len(result.unchanged) == len(article.claims)
+
+
+@given(articles(), articles())
+def test_diff_mirrors(a: Article, b: Article) -> None:
+    assert diff(b, a) == diff(a, b).mirror()
+
+
+# --- corpora ------------------------------------------------------------------------------
+
+
+def dated(article: Article, index: int) -> Article:
+    """The article with a unique id, published within one week."""
+    return attrs.evolve(
+        article,
+        id=f"art-{index}",
+        published=datetime.date(2024, 1, 1) + datetime.timedelta(days=index % 9),
+    )
+
+
+CORPORA = st.lists(articles(max_claims=4), min_size=1, max_size=6).map(
+    lambda found: [dated(a, i) for i, a in enumerate(found)]
+)
+
+
+def key(dispute: CorpusDispute) -> tuple[object, ...]:
+    return (dispute.kind, dispute.positions, dispute.point, dispute.reason)
+
+
+@given(CORPORA, st.randoms(use_true_random=False))
+def test_corpus_disputes_do_not_depend_on_the_order_of_articles(
+    found: list[Article], shuffler: random.Random
+) -> None:
+    shuffled = list(found)
+    shuffler.shuffle(shuffled)
+    first = sorted(map(key, Corpus(found, max_pairs_per_claim=2).disputes()), key=repr)
+    second = sorted(map(key, Corpus(shuffled, max_pairs_per_claim=2).disputes()), key=repr)
+    assert first == second
+
+
+@given(CORPORA)
+def test_without_cap_blocking_loses_no_dispute(found: list[Article]) -> None:
+    corpus = Corpus(found, max_pairs_per_claim=None)
+    blocked = [d.claims for d in corpus.disputes()]
+    assert len(blocked) == len(set(blocked))
+    assert set(blocked) == {d.claims for d in corpus.all_pairs_disputes()}
+
+
+@given(CORPORA)
+def test_every_corpus_dispute_is_a_contradiction_across_articles(found: list[Article]) -> None:
+    corpus = Corpus(found)
+    for dispute in corpus.disputes():
+        a, b = dispute.claims
+        assert a.article != b.article
+        assert corpus.compare(a, b).relation is Relation.CONTRADICT
