@@ -1,0 +1,395 @@
+"""Attribution patterns, one or two sentences each, through ``claimkit.extract``.
+
+Each claim is described as (speaker's name, cue, content, mode, polarity, hedged),
+worked out by hand from ANNOTATION.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import claimkit
+
+FRIDAY = datetime.date(2020, 1, 24)
+
+Described = tuple[str, str, str, str, str, bool]
+
+
+def _claims(text: str) -> list[Described]:
+    article = claimkit.extract(text, published=FRIDAY)
+    return [
+        (
+            article.speaker_of(claim).name,
+            claim.cue.text,
+            claim.content.text,
+            claim.mode.value,
+            claim.polarity.value,
+            claim.hedged,
+        )
+        for claim in article.claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Russia said Syrian regime forces had killed up to 50 terrorists.",
+            [
+                (
+                    "Russia",
+                    "said",
+                    "Syrian regime forces had killed up to 50 terrorists",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X said CONTENT",
+        ),
+        pytest.param(
+            "The ministry said that the convoy was attacked on Tuesday.",
+            [
+                (
+                    "ministry",
+                    "said",
+                    "the convoy was attacked on Tuesday",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X said that CONTENT",
+        ),
+        pytest.param(
+            "The ministry says the toll has risen to 47.",
+            [("ministry", "says", "the toll has risen to 47", "indirect", "assert", False)],
+            id="present tense says",
+        ),
+        pytest.param(
+            "The convoy was attacked near the border, the army said.",
+            [
+                (
+                    "army",
+                    "said",
+                    "The convoy was attacked near the border",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="CONTENT, X said.",
+        ),
+        pytest.param(
+            "The convoy was hit, said Naji al-Mustafa, a spokesman for the National"
+            " Liberation Front.",
+            [("Naji al-Mustafa", "said", "The convoy was hit", "indirect", "assert", False)],
+            id="CONTENT, said X, a spokesman for Y.",
+        ),
+        pytest.param(
+            "According to the Syrian Observatory for Human Rights, 14 soldiers were killed.",
+            [
+                (
+                    "Syrian Observatory for Human Rights",
+                    "According to",
+                    "14 soldiers were killed",
+                    "according_to",
+                    "assert",
+                    False,
+                )
+            ],
+            id="According to X, CONTENT",
+        ),
+        pytest.param(
+            "Fourteen soldiers were killed, according to the Syrian Observatory for Human Rights.",
+            [
+                (
+                    "Syrian Observatory for Human Rights",
+                    "according to",
+                    "Fourteen soldiers were killed",
+                    "according_to",
+                    "assert",
+                    False,
+                )
+            ],
+            id="CONTENT, according to X.",
+        ),
+        pytest.param(
+            "The mayor told reporters the bridge would reopen on Monday.",
+            [
+                (
+                    "mayor",
+                    "told",
+                    "the bridge would reopen on Monday",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X told reporters CONTENT",
+        ),
+        pytest.param(
+            "The minister told The Associated Press that the talks had failed.",
+            [("minister", "told", "the talks had failed", "indirect", "assert", False)],
+            id="X told a named outlet that CONTENT",
+        ),
+        pytest.param(
+            "Diplomatic sources told Reuters that the meeting had been postponed.",
+            [
+                (
+                    "diplomatic sources",
+                    "told",
+                    "the meeting had been postponed",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="anonymous sources told Reuters",
+        ),
+        pytest.param(
+            "In a statement, the ministry said the strikes had hit militants.",
+            [("ministry", "said", "the strikes had hit militants", "indirect", "assert", False)],
+            id="In a statement, X said",
+        ),
+        pytest.param(
+            "The ministry said in a statement that the strikes had hit militants.",
+            [("ministry", "said", "the strikes had hit militants", "indirect", "assert", False)],
+            id="X said in a statement that",
+        ),
+        pytest.param(
+            'General Ahmed Saleh said: "We will not retreat."',
+            [("Ahmed Saleh", "said", "We will not retreat", "direct", "assert", False)],
+            id="quote after the attribution",
+        ),
+        pytest.param(
+            '"We will not retreat," General Ahmed Saleh said on Thursday.',
+            [("Ahmed Saleh", "said", "We will not retreat", "direct", "assert", False)],
+            id="quote before the attribution",
+        ),
+        pytest.param(
+            '"Every figure we publish," Cossa said, "is a figure we have verified."',
+            [
+                (
+                    "Cossa",
+                    "said",
+                    'Every figure we publish," Cossa said, "is a figure we have verified.',
+                    "direct",
+                    "assert",
+                    False,
+                )
+            ],
+            # gold/README.md: one span covers both pieces and the attribution between them.
+            id="attribution in the middle of a quote",
+        ),
+        pytest.param(
+            "The army denied that its troops had shelled the village.",
+            [
+                (
+                    "army",
+                    "denied",
+                    "its troops had shelled the village",
+                    "indirect",
+                    "deny",
+                    False,
+                )
+            ],
+            id="X denied that",
+        ),
+        pytest.param(
+            "The ministry denied the report.",
+            [("ministry", "denied", "the report", "indirect", "deny", False)],
+            id="X denied an object",
+        ),
+        pytest.param(
+            "The rebel spokesman said no such assault had taken place.",
+            [
+                (
+                    "rebel spokesman",
+                    "said",
+                    "no such assault had taken place",
+                    "indirect",
+                    "deny",
+                    False,
+                )
+            ],
+            id="X said no such thing had taken place",
+        ),
+        pytest.param(
+            "The army said it had seen no operations over the past 24 hours.",
+            [
+                (
+                    "army",
+                    "said",
+                    "it had seen no operations over the past 24 hours",
+                    "indirect",
+                    "deny",
+                    False,
+                )
+            ],
+            id="X said it had seen no operations",
+        ),
+        pytest.param(
+            "The army said it had not fired on civilians.",
+            [("army", "said", "it had not fired on civilians", "indirect", "deny", False)],
+            id="a negated content",
+        ),
+        pytest.param(
+            "The analyst suggested the ceasefire may collapse.",
+            [("analyst", "suggested", "the ceasefire may collapse", "indirect", "assert", True)],
+            id="X suggested ... may ...",
+        ),
+        pytest.param(
+            "The spokesman said the figures were likely inflated.",
+            [
+                (
+                    "spokesman",
+                    "said",
+                    "the figures were likely inflated",
+                    "indirect",
+                    "assert",
+                    True,
+                )
+            ],
+            id="likely in the content",
+        ),
+        pytest.param(
+            "Witnesses said the strikes reportedly hit a school.",
+            [
+                (
+                    "witnesses",
+                    "said",
+                    "the strikes reportedly hit a school",
+                    "indirect",
+                    "assert",
+                    True,
+                )
+            ],
+            id="reportedly in the content",
+        ),
+        pytest.param(
+            "Officials estimated that about 6,000 people had fled.",
+            [("officials", "estimated", "about 6,000 people had fled", "indirect", "assert", True)],
+            id="estimated",
+        ),
+        pytest.param(
+            "Sergei Lavrov said the talks were useful. He said a deal was close.",
+            [
+                ("Sergei Lavrov", "said", "the talks were useful", "indirect", "assert", False),
+                ("Sergei Lavrov", "said", "a deal was close", "indirect", "assert", False),
+            ],
+            id="He said after a named person",
+        ),
+        pytest.param(
+            "Maria Santos, the mayor, said the bridge was safe."
+            " She said it would reopen on Monday.",
+            [
+                ("Maria Santos", "said", "the bridge was safe", "indirect", "assert", False),
+                ("Maria Santos", "said", "it would reopen on Monday", "indirect", "assert", False),
+            ],
+            id="She said after a named person",
+        ),
+        pytest.param(
+            "Rebel sources said the town had fallen. They said dozens of fighters were wounded.",
+            [
+                ("rebel sources", "said", "the town had fallen", "indirect", "assert", False),
+                (
+                    "rebel sources",
+                    "said",
+                    "dozens of fighters were wounded",
+                    "indirect",
+                    "assert",
+                    False,
+                ),
+            ],
+            id="They said after a group",
+        ),
+        pytest.param(
+            "The spokesman disputed the accounts and said no such assault had taken place.",
+            [
+                ("spokesman", "disputed", "the accounts", "indirect", "deny", False),
+                (
+                    "spokesman",
+                    "said",
+                    "no such assault had taken place",
+                    "indirect",
+                    "deny",
+                    False,
+                ),
+            ],
+            id="X disputed A and said B: two claims",
+        ),
+        pytest.param(
+            "The rebels denied that they had shelled the town and said the army was to blame.",
+            [
+                ("rebels", "denied", "they had shelled the town", "indirect", "deny", False),
+                ("rebels", "said", "the army was to blame", "indirect", "assert", False),
+            ],
+            id="X denied A and said B",
+        ),
+        pytest.param(
+            "The army said it had repelled the attack, adding that 14 insurgents were killed.",
+            [
+                ("army", "said", "it had repelled the attack", "indirect", "assert", False),
+                ("army", "adding", "14 insurgents were killed", "indirect", "assert", False),
+            ],
+            id="X said A, adding that B",
+        ),
+        pytest.param(
+            "The ministry said up to 50 terrorists were killed, while the rebels said no such"
+            " assault took place.",
+            [
+                (
+                    "ministry",
+                    "said",
+                    "up to 50 terrorists were killed",
+                    "indirect",
+                    "assert",
+                    False,
+                ),
+                ("rebels", "said", "no such assault took place", "indirect", "deny", False),
+            ],
+            id="two speakers in one sentence",
+        ),
+        pytest.param(
+            "The government said the curfew would end, but the opposition disputed the claim.",
+            [
+                ("government", "said", "the curfew would end", "indirect", "assert", False),
+                ("opposition", "disputed", "the claim", "indirect", "deny", False),
+            ],
+            id="a claim and a dispute of it",
+        ),
+        pytest.param("An attack was reported near the town.", [], id="passive was reported"),
+        pytest.param("The attack was confirmed by the army.", [], id="passive was confirmed"),
+        pytest.param("The rebels seized two villages on Thursday.", [], id="narration"),
+        pytest.param("The talks are scheduled for Monday.", [], id="narration without a cue"),
+        pytest.param("Reuters could not verify the claim.", [], id="an outlet that verifies"),
+        pytest.param("It was not immediately clear who fired first.", [], id="not clear"),
+    ],
+)
+def test_attribution(text: str, expected: list[Described]) -> None:
+    assert _claims(text) == expected
+
+
+def test_spans_of_cue_and_content() -> None:
+    text = "Russia said Syrian regime forces had killed up to 50 terrorists."
+    (claim,) = claimkit.extract(text).claims
+    assert (claim.cue.span.start, claim.cue.span.end) == (7, 11)
+    assert (claim.content.span.start, claim.content.span.end) == (12, 63)
+
+
+def test_quantities_of_a_claim() -> None:
+    (claim,) = claimkit.extract("The army said up to 40 soldiers were killed.").claims
+    assert [
+        (q.text, q.span.start, q.hedge.value, q.low, q.high, q.counted, q.event)
+        for q in claim.quantities
+    ] == [("up to 40", 14, "up_to", None, 40.0, "soldiers", "killed")]
+
+
+def test_headlines_and_asides_are_not_claims() -> None:
+    text = (
+        "Army says rebels were repelled\n\nThe army said the rebels fled.\n\n(with agencies input)"
+    )
+    assert _claims(text) == [("army", "said", "the rebels fled", "indirect", "assert", False)]
