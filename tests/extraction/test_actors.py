@@ -266,6 +266,13 @@ def test_a_pronoun_is_the_latest_person() -> None:
         pytest.param(
             "Witnesses said the shelling had stopped.", "witnesses", "anonymous", id="witnesses"
         ),
+        pytest.param(
+            "A senior official said the deal was off.",
+            "senior official",
+            "anonymous",
+            id="an unnamed official",
+        ),
+        pytest.param("Mr. Biden said the talks would resume.", "Biden", "person", id="Mr."),
         pytest.param("The army said it had withdrawn.", "army", "military", id="army"),
         pytest.param("The rebels said they had withdrawn.", "rebels", "armed_group", id="rebels"),
         pytest.param(
