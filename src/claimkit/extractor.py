@@ -10,19 +10,20 @@ the length of the text.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
-from collections.abc import Iterable
 from typing import Final
 
 from claimkit._version import __version__
 from claimkit.extraction.actors import ActorRegistry, Draft
-from claimkit.extraction.attribution import Attribution, find_attributions
+from claimkit.extraction.attribution import POSSESSED_CUES, Attribution, find_attributions
 from claimkit.extraction.disputes import ClaimContext, find_disputes
-from claimkit.extraction.lexicon import DENIAL_LEMMAS, HEDGE_LEMMAS, HEDGE_WORDS
+from claimkit.extraction.lexicon import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, HEDGE_WORDS
 from claimkit.extraction.quantities import find_quantities
 from claimkit.extraction.sentences import split_sentences
 from claimkit.extraction.times import find_times
+from claimkit.extraction.tokens import ascii_lower
 from claimkit.model import (
     Article,
     Claim,
@@ -46,13 +47,23 @@ _NEGATION: Final = re.compile(
     r"|(?:had|has|have|did|does|do|was|were|is|are)(?:\s+not|n['’]t|\s+never)"
     r"|(?:saw|seen|see|found|find|recorded|reported)\s+no"
     r"|there\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+no"
-    r"|^(?:no|none|nobody|nothing|neither)\b"
     r"|no\s+(?:one|evidence|sign|signs|indication|truth|basis|casualties|attack|attacks"
     r"|operations?|deaths?|fighting|injuries|damage))\b",
-    re.IGNORECASE,
+    # matched against ASCII-lower-cased text
 )
-_HEDGE: Final = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r")\b", re.IGNORECASE)
-_QUOTE_OPEN: Final = '"“'
+_OPENING_NEGATION: Final = re.compile(r"(?:no|none|nobody|nothing|neither)\b")
+
+
+def _negation(lowered: str, start: int, end: int) -> re.Match[str] | None:
+    """Where the content ``lowered[start:end]`` denies that something happened or is true."""
+    opening = _OPENING_NEGATION.match(lowered, start, end)  # "No soldier was killed"
+    return opening or _NEGATION.search(lowered, start, end)
+
+
+_HEDGE: Final = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r")\b")
+# A sentence can hold a claim only if it has a cue word or a quotation mark.
+_CUE_WORDS: Final = sorted({*CUE_LEMMA, "according", *POSSESSED_CUES}, key=len, reverse=True)
+_MAY_ATTRIBUTE: Final = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + r")\b|[\"“”]")
 
 
 def _merge_quoted(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -81,27 +92,35 @@ def _is_narration_aside(text: str, start: int, end: int) -> bool:
     return own_line and text[end - 1] not in '.!?"”’:'
 
 
-def _statement_time(
-    times: dict[tuple[int, int], TimeRef], span: tuple[int, int] | None
-) -> TimeRef | None:
-    if span is None:
+class _Times:
+    """The article's time expressions, sorted, for lookups by position."""
+
+    def __init__(self, refs: list[TimeRef]) -> None:
+        self.refs = refs
+        self.starts = [ref.span.start for ref in refs]
+        self.spans = [(ref.span.start, ref.span.end) for ref in refs]
+
+    def covering(self, span: tuple[int, int] | None) -> TimeRef | None:
+        """The time expression that covers ``span``."""
+        if span is None:
+            return None
+        index = bisect.bisect_right(self.starts, span[0]) - 1
+        if index >= 0 and self.refs[index].span.end >= span[1]:
+            return self.refs[index]
         return None
-    found = times.get(span)
-    if found is not None:
-        return found
-    for (start, end), ref in times.items():
-        if start <= span[0] and span[1] <= end:
-            return ref
-    return None
+
+    def within(self, start: int, end: int) -> list[TimeRef]:
+        """The time expressions inside ``[start, end)``."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        return [ref for ref in self.refs[first:last] if ref.span.end <= end]
 
 
-def _event_dates(
-    times: Iterable[TimeRef], start: int, end: int
-) -> tuple[datetime.date, datetime.date] | None:
+def _event_dates(times: _Times, start: int, end: int) -> tuple[datetime.date, datetime.date] | None:
     days = [
         (t.start, t.end)
-        for t in times
-        if start <= t.span.start and t.span.end <= end and t.start is not None and t.end is not None
+        for t in times.within(start, end)
+        if t.start is not None and t.end is not None
     ]
     if not days:
         return None
@@ -126,15 +145,15 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
             raise TypeError(f"extract() needs a str or an Article, got {type(source).__name__}")
         text = source
         meta = {}
-    time_refs = list(find_times(text, 0, len(text), published))
-    times = {(t.span.start, t.span.end): t for t in time_refs}
-    time_spans = list(times)
+    lowered = ascii_lower(text)  # same offsets as text; for case-blind matching
+    times = _Times(list(find_times(text, 0, len(text), published)))
+    time_spans = times.spans
     registry = ActorRegistry(text)
     found: list[tuple[Draft, Attribution, int]] = []
     sentences = _merge_quoted(text, split_sentences(text))
     for number, (start, end) in enumerate(sentences):
-        if _is_narration_aside(text, start, end):
-            continue
+        if _is_narration_aside(text, start, end) or not _MAY_ATTRIBUTE.search(lowered, start, end):
+            continue  # most narration has no reporting cue at all: skip it cheaply
         first_in_sentence = len(found)
         for attribution in find_attributions(text, start, end, time_spans):
             speaker: Draft | None
@@ -158,7 +177,7 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
     contexts: list[ClaimContext] = []
     seen: set[str] = set()
     for speaker, attribution, number in found:
-        claim = _claim(text, ids[id(speaker)], attribution, times)
+        claim = _claim(text, lowered, ids[id(speaker)], attribution, times)
         if claim.id in seen:
             continue
         seen.add(claim.id)
@@ -166,9 +185,9 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
         content = claim.content.span
         # A denial is about the time of what it negates: "attacks earlier in the week,
         # but no operations over the past 24 hours" denies only the last 24 hours.
-        negation = _NEGATION.search(claim.content.text)
-        first = content.start + negation.start() if negation is not None else content.start
-        event_dates = _event_dates(time_refs, first, content.end)
+        negation = _negation(lowered, content.start, content.end)
+        first = negation.start() if negation is not None else content.start
+        event_dates = _event_dates(times, first, content.end)
         contexts.append(ClaimContext(claim=claim, sentence=number, event_dates=event_dates))
     disputes = find_disputes(contexts, actors)
     return Article(
@@ -181,14 +200,12 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
     )
 
 
-def _claim(
-    text: str, speaker: str, attribution: Attribution, times: dict[tuple[int, int], TimeRef]
-) -> Claim:
+def _claim(text: str, lowered: str, speaker: str, attribution: Attribution, times: _Times) -> Claim:
     cue_start, cue_end = attribution.cue
     start, end = attribution.content
     content = text[start:end]
-    deny = attribution.lemma in DENIAL_LEMMAS or bool(_NEGATION.search(content))
-    hedged = attribution.lemma in HEDGE_LEMMAS or bool(_HEDGE.search(content))
+    deny = attribution.lemma in DENIAL_LEMMAS or bool(_negation(lowered, start, end))
+    hedged = attribution.lemma in HEDGE_LEMMAS or bool(_HEDGE.search(lowered, start, end))
     return Claim(
         speaker=speaker,
         cue=Excerpt(text=text[cue_start:cue_end], span=Span(start=cue_start, end=cue_end)),
@@ -196,7 +213,7 @@ def _claim(
         mode=attribution.mode,
         polarity=Polarity.DENY if deny else Polarity.ASSERT,
         hedged=hedged,
-        when=_statement_time(times, attribution.when),
-        quantities=tuple(find_quantities(text, start, end)),
+        when=times.covering(attribution.when),
+        quantities=tuple(find_quantities(text, start, end, lowered)),
         extractor=EXTRACTOR,
     )

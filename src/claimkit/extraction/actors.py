@@ -60,9 +60,11 @@ class Draft:
         return [self.name, *self.aliases]
 
     def mention(self, start: int, end: int) -> None:
-        if (start, end) not in self.mentions:
-            self.mentions.append((start, end))
-        self.first = min(self.first, start) if self.mentions[:-1] else start
+        if not self.mentions:
+            self.first = start
+        if not self.mentions or self.mentions[-1] != (start, end):
+            self.mentions.append((start, end))  # duplicates are dropped when built
+        self.first = min(self.first, start)
         self.last = max(self.last, start)
 
 
@@ -424,7 +426,7 @@ class ActorRegistry:
             names = {n.casefold() for n in draft.names()}
             mentions = tuple(
                 Span(start=s, end=e)
-                for s, e in sorted(draft.mentions)
+                for s, e in sorted(set(draft.mentions))
                 if self.text[s:e].casefold() in names
             )
             actors.append(

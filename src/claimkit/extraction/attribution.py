@@ -8,6 +8,7 @@ proposition without speaker and cue; a quotation makes the claim direct.
 
 from __future__ import annotations
 
+import bisect
 from typing import Final
 
 import attrs
@@ -43,6 +44,8 @@ _CUE_ADJUNCTS: Final = (
     ("in", "a", "speech"),
     ("in", "remarks"),
 )
+_ADJUNCT_FIRST: Final = frozenset(p[0] for p in _CUE_ADJUNCTS)
+_ADJUNCT_LAST: Final = frozenset(p[-1] for p in _CUE_ADJUNCTS)
 _ADVERBS: Final = frozenset(
     """also later earlier again previously separately repeatedly publicly officially
     initially subsequently then now further meanwhile however still recently already
@@ -79,7 +82,7 @@ _PARTICIPIAL_ADJECTIVES: Final = frozenset(
     """armed united detained injured wounded displaced retired unnamed elected appointed
     concerned affected so-called self-styled exiled jailed banned outlawed""".split()
 )
-_POSSESSED_CUES: Final[dict[str, str]] = {
+POSSESSED_CUES: Final[dict[str, str]] = {
     "statement": "state",
     "claim": "claim",
     "claims": "claim",
@@ -137,12 +140,19 @@ def _quote_regions(tokens: list[Token]) -> list[tuple[int, int]]:
     return regions
 
 
-def _inside(index: int, regions: list[tuple[int, int]]) -> bool:
-    return any(open_ < index < close for open_, close in regions)
+def _inside_flags(count: int, regions: list[tuple[int, int]]) -> list[bool]:
+    """For each token index, whether it lies strictly inside a quotation."""
+    flags = [False] * count
+    for open_, close in regions:
+        for index in range(open_ + 1, min(close, count)):
+            flags[index] = True
+    return flags
 
 
 def _match_phrase(tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the adjunct phrase starting at ``index`` (0 when none)."""
+    if tokens[index].lower not in _ADJUNCT_FIRST:
+        return 0
     for phrase in phrases:
         if len(phrase) + index <= len(tokens) and all(
             tokens[index + k].lower == w for k, w in enumerate(phrase)
@@ -155,6 +165,8 @@ def _match_phrase_ending(
     tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]
 ) -> int:
     """Length of the adjunct phrase ending at ``index`` (inclusive; 0 when none)."""
+    if tokens[index].lower not in _ADJUNCT_LAST:
+        return 0
     for phrase in phrases:
         first = index - len(phrase) + 1
         if first >= 0 and all(tokens[first + k].lower == w for k, w in enumerate(phrase)):
@@ -179,16 +191,39 @@ def _is_verbish(token: Token) -> bool:
     )
 
 
+def _time_flags(tokens: list[Token], time_spans: list[tuple[int, int]]) -> list[bool]:
+    """For each token, whether a time expression covers it (``time_spans`` sorted)."""
+    flags = [False] * len(tokens)
+    if not tokens or not time_spans:
+        return flags
+    index = bisect.bisect_left(time_spans, (tokens[0].start, -1))
+    if index:
+        index -= 1  # a time that starts before the sentence may still cover its first token
+    for position, token in enumerate(tokens):
+        while index < len(time_spans) and time_spans[index][1] < token.end:
+            index += 1
+        if index < len(time_spans):
+            start, end = time_spans[index]
+            flags[position] = start <= token.start and token.end <= end
+    return flags
+
+
 class _Sentence:
-    def __init__(self, text: str, start: int, end: int, time_spans: list[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        time_spans: list[tuple[int, int]],
+        tokens: list[Token] | None = None,
+    ) -> None:
         self.text = text
-        self.tokens = tokenize(text, start, end)
+        self.tokens = tokenize(text, start, end) if tokens is None else tokens
         self.quotes = _quote_regions(self.tokens)
+        self.quoted = _inside_flags(len(self.tokens), self.quotes)
         self.start = start
         self.end = end
-        self.in_time = [
-            any(s <= t.start and t.end <= e for s, e in time_spans) for t in self.tokens
-        ]
+        self.in_time = _time_flags(self.tokens, time_spans)
 
     def time_at(self, first: int, last: int) -> tuple[int, int] | None:
         """The span of the time expression that covers tokens ``first..last``, if any."""
@@ -203,20 +238,20 @@ class _Sentence:
         found: list[tuple[int, int, str]] = []
         tokens = self.tokens
         for i, token in enumerate(tokens):
-            if _inside(i, self.quotes):
+            if self.quoted[i]:
                 continue
             lower = token.lower
             if lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
                 found.append((i, i + 1, "according to"))
                 continue
             if (
-                lower in _POSSESSED_CUES
+                lower in POSSESSED_CUES
                 and i
                 and tokens[i - 1].lower.endswith(("'s", "’s"))
                 and i + 1 < len(tokens)
                 and tokens[i + 1].lower == "that"
             ):
-                found.append((i, i, "'s " + _POSSESSED_CUES[lower]))
+                found.append((i, i, "'s " + POSSESSED_CUES[lower]))
                 continue
             lemma = CUE_LEMMA.get(lower)
             if lemma is None:
@@ -742,10 +777,18 @@ def _attribute(
 
 
 def find_attributions(
-    text: str, start: int, end: int, time_spans: list[tuple[int, int]]
+    text: str,
+    start: int,
+    end: int,
+    time_spans: list[tuple[int, int]],
+    tokens: list[Token] | None = None,
 ) -> list[Attribution]:
-    """Every attributed statement of the sentence ``text[start:end]``."""
-    sentence = _Sentence(text, start, end, time_spans)
+    """Every attributed statement of the sentence ``text[start:end]``.
+
+    ``time_spans`` are the article's time expressions, sorted; ``tokens`` the
+    sentence's tokens when the caller has them already.
+    """
+    sentence = _Sentence(text, start, end, time_spans, tokens)
     if not sentence.tokens:
         return []
     drafts: list[_Draft] = []
@@ -762,9 +805,10 @@ def find_attributions(
     results: list[Attribution] = []
     for index, draft in enumerate(drafts):
         content_last = draft.content_last
-        for later in drafts[index + 1 :]:
-            if draft.content_first < later.clause_start <= content_last:
-                content_last = later.clause_start - 1
+        for later_index in range(index + 1, len(drafts)):
+            boundary = drafts[later_index].clause_start
+            if draft.content_first < boundary <= content_last:
+                content_last = boundary - 1
                 break
         if draft.verbatim:
             content: tuple[tuple[int, int], Mode] | None = (

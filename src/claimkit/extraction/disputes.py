@@ -4,6 +4,7 @@ of the same thing whose intervals do not overlap."""
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -11,7 +12,7 @@ from typing import Final
 import attrs
 
 from claimkit.extraction.actors import normalize_name
-from claimkit.extraction.lexicon import ADJECTIVES, KIND_KEYWORDS
+from claimkit.extraction.lexicon import COUNTRIES, KIND_KEYWORDS
 from claimkit.model import (
     Actor,
     Claim,
@@ -51,8 +52,11 @@ class ClaimContext:
     event_dates: tuple[datetime.date, datetime.date] | None
 
 
-def _families(text: str) -> set[str]:
-    return {_EVENT_FAMILIES[w.lower()] for w in _WORD.findall(text) if w.lower() in _EVENT_FAMILIES}
+@functools.lru_cache(maxsize=4096)
+def _families(text: str) -> frozenset[str]:
+    return frozenset(
+        _EVENT_FAMILIES[w.lower()] for w in _WORD.findall(text) if w.lower() in _EVENT_FAMILIES
+    )
 
 
 _STOP: Final = frozenset(
@@ -64,13 +68,14 @@ _STOP: Final = frozenset(
 )
 
 
-def _stems(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
     """Content-word stems: "manipulating" and "manipulation" share "manipul"."""
-    return {
+    return frozenset(
         w.lower()[:7]
         for w in _WORD.findall(text)
         if len(w) > 4 and w.lower() not in _STOP and not w[0].isupper()
-    }
+    )
 
 
 def _about_the_same(denial: str, claim: str) -> bool:
@@ -104,32 +109,34 @@ def _same_window(a: ClaimContext, b: ClaimContext) -> bool:
     return a.event_dates == b.event_dates
 
 
+def _name_keys(actor: Actor) -> tuple[str, ...]:
+    """Padded forms of an actor's names to look for in a text (" syrian state media ")."""
+    keys: list[str] = []
+    for name in actor.names:
+        words = _WORDS_ONLY.sub(" ", normalize_name(name)).split()
+        if words:
+            keys.append(" " + " ".join(words) + " ")
+        # "Syrian media" for "Syrian state media": every word but the second, in order.
+        if len(words) >= 3:
+            keys.append(" " + " ".join(words[:1] + words[2:]) + " ")
+    country = next((c for c, (adjective, _) in COUNTRIES.items() if c == actor.name), None)
+    if country is not None:
+        adjective = COUNTRIES[country][0].lower()
+        keys += [f" {adjective} government ", f" {adjective} authorities "]
+    return tuple(keys)
+
+
+_WORDS_ONLY: Final = re.compile(r"[^\w'-]+")
+
+
 def _referenced_actors(content: str, actors: Sequence[Actor], speaker: str) -> set[str]:
     """Actors that a denial names ("disputed the Syrian media and Russian government accounts")."""
-    folded = normalize_name(content)
-    found: set[str] = set()
-    for actor in actors:
-        if actor.id == speaker:
-            continue
-        for name in actor.names:
-            key = normalize_name(name)
-            words = key.split()
-            if key and re.search(rf"\b{re.escape(key)}\b", folded):
-                found.add(actor.id)
-                break
-            # "Syrian media" for "Syrian state media": every word but one, in order.
-            if len(words) >= 3:
-                shorter = " ".join(words[:1] + words[2:])
-                if re.search(rf"\b{re.escape(shorter)}\b", folded):
-                    found.add(actor.id)
-                    break
-        else:
-            for adjective, country in ADJECTIVES.items():
-                if actor.name == country and re.search(
-                    rf"\b{re.escape(adjective.lower())} (government|authorities)\b", folded
-                ):
-                    found.add(actor.id)
-    return found
+    folded = " " + " ".join(_WORDS_ONLY.sub(" ", normalize_name(content)).split()) + " "
+    return {
+        actor.id
+        for actor in actors
+        if actor.id != speaker and any(key in folded for key in _name_keys(actor))
+    }
 
 
 _ACCOUNT: Final = re.compile(

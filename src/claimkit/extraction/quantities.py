@@ -24,6 +24,7 @@ from claimkit.extraction.lexicon import (
     UP_TO,
     VAGUE_AMOUNTS,
 )
+from claimkit.extraction.tokens import ascii_lower
 from claimkit.model import Hedge, Quantity, Span
 
 __all__ = ["find_quantities", "parse_number"]
@@ -46,7 +47,7 @@ _QUANTITY: Final = re.compile(
     rf"\b(?:(?P<mod>{_alternation(UP_TO + AT_LEAST + APPROXIMATE)})\s+)?"
     rf"(?:(?P<vague>{_alternation(VAGUE_AMOUNTS)})(?:\s+of\b)?"
     rf"|(?P<num>{_NUMBER})(?P<scale>(?:\s+(?:{_alternation(SCALES)}))*)\b)",
-    re.IGNORECASE,
+    # Matched against ASCII-lower-cased text (see tokens.ascii_lower): faster than IGNORECASE.
 )
 _WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _NEXT_WORDS: Final = re.compile(r"[ \t]*([A-Za-z][\w'’.-]*)")
@@ -132,7 +133,7 @@ def _event(text: str, start: int, end: int, clause_start: int, clause_end: int) 
             return EVENT_WORDS[word]
         if word not in AUXILIARIES and word not in ("reportedly", "also", "been"):
             break
-    if "toll" in text[clause_start:start].lower():
+    if "toll" in text[max(clause_start, start - 80) : start].lower():
         return "killed"  # "the death toll ... has risen to 47"
     window = text[max(clause_start, start - 60) : start]
     window = window[max(window.rfind(","), window.rfind("."), window.rfind(";")) + 1 :]
@@ -157,9 +158,15 @@ def _is_date_or_time(text: str, start: int, end: int, num: str) -> bool:
     )
 
 
-def find_quantities(text: str, start: int, end: int) -> Iterator[Quantity]:
-    """Every quantity in ``text[start:end]`` (a claim's content)."""
-    for match in _QUANTITY.finditer(text, start, end):
+def find_quantities(
+    text: str, start: int, end: int, lowered: str | None = None
+) -> Iterator[Quantity]:
+    """Every quantity in ``text[start:end]`` (a claim's content).
+
+    ``lowered`` is ``ascii_lower(text)``, when the caller has it already.
+    """
+    lowered = ascii_lower(text) if lowered is None else lowered
+    for match in _QUANTITY.finditer(lowered, start, end):
         modifier, vague, num = match.group("mod"), match.group("vague"), match.group("num")
         if num is not None:
             lower = num.lower()
@@ -177,10 +184,11 @@ def find_quantities(text: str, start: int, end: int) -> Iterator[Quantity]:
         counted, counted_end = _counted(text, match.end(), end)
         if counted is not None and counted.split()[-1].lower() in TIME_UNITS:
             continue  # "the past 24 hours" is a time, not a count
-        clause_start = max(text.rfind(";", start, match.start()) + 1, start)
+        window = max(start, match.start() - 120)
+        clause_start = max(text.rfind(";", window, match.start()) + 1, window)
         head = counted.split()[-1].lower() if counted else ""
         event = EVENT_WORDS.get(head) or _event(text, match.start(), counted_end, clause_start, end)
-        surface = match.group().rstrip()
+        surface = text[match.start() : match.end()].rstrip()
         if vague is not None:
             key = " ".join(vague.lower().split())
             low: float | None = float(VAGUE_AMOUNTS[key])
@@ -189,6 +197,8 @@ def find_quantities(text: str, start: int, end: int) -> Iterator[Quantity]:
         else:
             value = parse_number(match.group("num") + match.group("scale"))
             hedge = _hedge_of(modifier)
+            if value is not None and not value < 1e15:
+                value = None  # a run of digits, not a count: kept as text, unparsed
             if value is None:
                 low = high = None
                 hedge = Hedge.UNPARSED

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from claimkit.extraction.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
+from claimkit.extraction.tokens import ascii_lower
 from claimkit.model import Span, TimePrecision, TimeRef
 
 __all__ = ["find_times", "resolve"]
@@ -35,7 +36,7 @@ _TIME: Final = re.compile(
           (?:(?P<count>{_COUNT})\s+)?(?P<unit>hours?|days?|weeks?))
     | (?P<vague>in\s+recent\s+(?:days|weeks|months)|recently)
     )\b""",
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,  # matched against ASCII-lower-cased text, faster than IGNORECASE
 )
 
 
@@ -126,9 +127,9 @@ def find_times(
     text: str, start: int, end: int, published: datetime.date | None
 ) -> Iterator[TimeRef]:
     """Every time expression in ``text[start:end]``, resolved when possible."""
-    for match in _TIME.finditer(text, start, end):
+    for match in _TIME.finditer(ascii_lower(text), start, end):
         bounds = resolve(match, published)
-        surface = match.group()
+        surface = text[match.start() : match.end()]
         span = Span(start=match.start(), end=match.end())
         if bounds is None:
             yield TimeRef(text=surface, span=span, precision=TimePrecision.UNRESOLVED)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["Token", "ascii_lower", "tokenize"]
 
 _TOKEN: Final = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., a.m.
@@ -19,15 +19,12 @@ QUOTES: Final = frozenset('"“”«»')
 
 
 class Token(NamedTuple):
-    """A token and its offsets into the article text."""
+    """A token, its lower-case form and its offsets into the article text."""
 
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
     @property
     def is_word(self) -> bool:
@@ -38,6 +35,18 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
+_ASCII_LOWER: Final = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with ASCII letters in lower case; same length, so offsets stay valid."""
+    return text.translate(_ASCII_LOWER)
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]``."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    return [
+        Token(m.start(), m.end(), word, word.lower())
+        for m in _TOKEN.finditer(text, start, end)
+        for word in (m.group(),)
+    ]
