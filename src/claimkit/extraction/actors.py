@@ -8,6 +8,7 @@ earlier mention introduced.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Final
@@ -35,6 +36,7 @@ __all__ = ["ActorRegistry", "Draft", "normalize_name"]
 _POSSESSIVE: Final = re.compile(r"^(.+?)['’]s\s+(.+)$")
 
 
+@functools.lru_cache(maxsize=16384)
 def normalize_name(name: str) -> str:
     """A key for comparing names: case, accents, a leading article and quotes removed."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()

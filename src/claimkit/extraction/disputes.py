@@ -109,6 +109,7 @@ def _same_window(a: ClaimContext, b: ClaimContext) -> bool:
     return a.event_dates == b.event_dates
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_keys(actor: Actor) -> tuple[str, ...]:
     """Padded forms of an actor's names to look for in a text (" syrian state media ")."""
     keys: list[str] = []

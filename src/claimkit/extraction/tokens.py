@@ -45,8 +45,9 @@ def ascii_lower(text: str) -> str:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]``."""
+    make = tuple.__new__  # skips the NamedTuple constructor's Python-level checks
     return [
-        Token(m.start(), m.end(), word, word.lower())
-        for m in _TOKEN.finditer(text, start, end)
-        for word in (m.group(),)
+        make(Token, (match.start(), match.end(), word, word.lower()))
+        for match in _TOKEN.finditer(text, start, end)
+        for word in (match.group(),)
     ]
