@@ -34,6 +34,9 @@ from claimkit.model import Actor, ActorKind, Span
 __all__ = ["ActorRegistry", "Draft", "normalize_name"]
 
 _POSSESSIVE: Final = re.compile(r"^(.+?)['’]s\s+(.+)$")
+_PERSON_NAME: Final = re.compile(
+    r"\b[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|van|von|de)-?)?[A-Z][a-z]+){1,3}\b"
+)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -129,6 +132,27 @@ class ActorRegistry:
                 best = draft
         return best
 
+    def _person_before(self, start: int) -> Draft | None:
+        """For "he" or "she" with no person among the speakers so far: the actor named by a
+        single unknown word ("Lavrov said ... He said"), or the last name in the text before
+        ("Foreign Minister Sergei Lavrov arrived ... He said")."""
+        for draft in sorted(self.drafts, key=lambda d: d.last, reverse=True):
+            if (
+                draft.last <= start
+                and draft.kind is ActorKind.ORGANIZATION
+                and len(draft.name.split()) == 1
+                and _kind_from_words([draft.name]) is None
+            ):
+                draft.kind = ActorKind.PERSON
+                return draft
+        window = self.text[max(0, start - 400) : start]
+        for match in reversed(list(_PERSON_NAME.finditer(window))):
+            offset = start - len(window)
+            tokens = tokenize(self.text, offset + match.start(), offset + match.end())
+            if _looks_like_person_name(tokens):
+                return self._resolve(offset + match.start(), offset + match.end())
+        return None
+
     # --- resolution ---------------------------------------------------------------------
 
     def resolve(
@@ -193,7 +217,11 @@ class ActorRegistry:
         lower = surface.lower()
 
         if len(tokens) == 1 and lower in PRONOUN_KIND:
-            return self._recent(start, person=PRONOUN_KIND[lower] == "person")
+            person = PRONOUN_KIND[lower] == "person"
+            found = self._recent(start, person=person)
+            if found is None and person:
+                found = self._person_before(start)
+            return found
 
         known = self.find(surface)
         if known is not None:
@@ -404,6 +432,8 @@ class ActorRegistry:
                     descriptor
                 )
                 name = country or org_surface
+                if country is not None:
+                    kind = ActorKind.GOVERNMENT
                 org = self._new(name, kind or ActorKind.ORGANIZATION, org_tokens[0].start)
             org.mention(org_tokens[0].start, org_tokens[-1].end) if not country else None
             if org is not draft:
@@ -554,6 +584,14 @@ def _at_sentence_start(text: str, index: int) -> bool:
     return index == 0 or before == "" or before[-1] in '.!?\n"“(:'
 
 
+_NAME_PART: Final = re.compile(r"^[a-z]{1,3}-[A-Z]")  # "al-Mustafa", "el-Sisi"
+_GENERIC_SPEAKERS: Final = frozenset(
+    """witnesses officials police residents activists sources organisers organizers
+    analysts doctors diplomats authorities rebels militants protesters observers
+    investigators prosecutors experts villagers survivors""".split()
+)
+
+
 def _canonical(surface: str, *, sentence_initial: bool) -> str:
     """The name of an actor from its first mention: "Russia's Foreign Ministry" ->
     "Russian Foreign Ministry"; "Diplomatic sources" at a sentence start -> "diplomatic sources"."""
@@ -563,10 +601,15 @@ def _canonical(surface: str, *, sentence_initial: bool) -> str:
         if owner in COUNTRIES:
             return f"{COUNTRIES[owner][0]} {match.group(2)}"
     words = surface.split()
-    common = (len(words) > 1 or _kind_from_words(words) is not None) and not words[0].isupper()
+    # A phrase of common nouns ("Diplomatic sources", "Witnesses") is capitalised only by
+    # its place; a name ("Reuters", "Naji al-Mustafa") keeps its capitals.
+    common = (len(words) > 1 and not any(_NAME_PART.search(w) for w in words[1:])) or (
+        words[0].lower() in _GENERIC_SPEAKERS
+    )
     if (
         sentence_initial
         and common
+        and not words[0].isupper()
         and words[0][:1].isupper()
         and all(not w[:1].isupper() for w in words[1:])
         and words[0] not in ADJECTIVES

@@ -633,7 +633,7 @@ def _sentence_time(s: _Sentence, np_first: int) -> tuple[int, int] | None:
     index = 0
     while index < np_first and s.in_time[index]:
         index += 1
-    if index and index < len(s.tokens) and s.tokens[index].text == ",":
+    if index and index < len(s.tokens) and (s.tokens[index].text == "," or index == np_first):
         return s.time_at(0, index - 1)
     return None
 
@@ -658,13 +658,20 @@ def _possessed(s: _Sentence, first: int, lemma: str) -> _Draft | None:
     owner = tokens[first - 1]
     speaker = (tokens[np_first].start, owner.end - 2)
     content_first = first + 2
-    content_last = len(tokens) - 1
+    # The content ends before the main verb of the sentence: the last "was"/"were"
+    # followed by a verb in the clause ("... that the strikes had hit militants was read out").
+    clause_end = len(tokens)
     for probe in range(content_first + 1, len(tokens)):
-        if (
-            tokens[probe].lower in ("was", "were", "is", "are", "has", "have")
+        if tokens[probe].text == ";" or (
+            tokens[probe].text == ","
             and probe + 1 < len(tokens)
-            and _is_verbish(tokens[probe + 1])
+            and tokens[probe + 1].lower in ("and", "but", "while")
         ):
+            clause_end = probe
+            break
+    content_last = clause_end - 1
+    for probe in range(clause_end - 2, content_first, -1):
+        if tokens[probe].lower in ("was", "were", "is", "are") and tokens[probe + 1].is_word:
             content_last = probe - 1
             break
     cue = s.span(first, first)

@@ -176,7 +176,9 @@ KIND_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
             committee commission hospital university institute foundation observatory
             watch international organisation organization bank party campaign
             charity network coalition league society trust firm airline operator
-            board court""".split()
+            board court labs lab systems technologies technology holdings partners
+            industries energy airlines motors pharmaceuticals bank plc llc gmbh sa ag
+            co shipping logistics group's""".split()
         ),
     ),
 )

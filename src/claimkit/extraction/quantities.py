@@ -95,6 +95,11 @@ def _hedge_of(modifier: str | None) -> Hedge:
     return Hedge.APPROXIMATE
 
 
+_PLURAL_HEADS: Final = frozenset(
+    "people children men women police personnel staff cattle livestock".split()
+)
+
+
 def _counted(text: str, start: int, end: int) -> tuple[str | None, int]:
     """The noun phrase after a number, up to four words, and where it ends."""
     words: list[tuple[int, int]] = []
@@ -107,18 +112,20 @@ def _counted(text: str, start: int, end: int) -> tuple[str | None, int]:
         dotted = re.fullmatch(r"(?:[A-Za-z]\.){2,}", raw) is not None  # "U.S."
         word = raw if dotted else raw.rstrip(".")
         lower = word.lower()
-        if (
-            lower in NP_STOP
-            or lower in AUXILIARIES
-            or (lower in EVENT_WORDS and lower not in EVENT_NOUNS)
-        ):
+        if lower in NP_STOP or lower in AUXILIARIES:
             break
+        if lower in EVENT_WORDS and lower not in EVENT_NOUNS:
+            following = _NEXT_WORDS.match(text, match.start(1) + len(word), end)
+            if words or following is None or following.group(1).lower() in NP_STOP:
+                break  # "40 people killed": the verb; "two wounded soldiers": an adjective
         if lower in MONTHS and not words:
             break
         words.append((match.start(1), match.start(1) + len(word)))
         position = match.start(1) + len(word)
         if raw.endswith(".") and not dotted:
             break
+        if lower in _PLURAL_HEADS or (lower.endswith("s") and not lower.endswith("ss")):
+            break  # the head noun: "3.5 million people [need aid]"
     if not words:
         return None, start
     return text[words[0][0] : words[-1][1]], words[-1][1]
