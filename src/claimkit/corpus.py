@@ -102,21 +102,32 @@ class CorpusPosition:
 
 @attrs.frozen(kw_only=True)
 class CorpusDispute:
-    """Two claims of different articles and sides that cannot both hold.
+    """Claims of other articles and sides that cannot hold together with ``claim``.
 
-    ``positions`` are sorted by claim reference; the denied claim ``affirms``
-    and the denial ``denies``; in a numeric dispute both are ``other``.
+    ``positions`` (at least two, sorted by claim reference) include ``claim``
+    itself. In a denial dispute the denied claims ``affirm`` and the denials
+    ``deny``; in a numeric dispute every stance is ``other``. Each other claim
+    disputes ``claim``: :meth:`pairs` lists those pairs.
     """
 
     kind: DisputeKind
+    claim: ClaimRef
     point: str
-    positions: tuple[CorpusPosition, CorpusPosition]
+    positions: tuple[CorpusPosition, ...]
     reason: str
 
     @property
-    def claims(self) -> tuple[ClaimRef, ClaimRef]:
-        """The two claims, sorted."""
-        return (self.positions[0].claim, self.positions[1].claim)
+    def claims(self) -> tuple[ClaimRef, ...]:
+        """The claims of the positions, sorted."""
+        return tuple(p.claim for p in self.positions)
+
+    def pairs(self) -> tuple[tuple[ClaimRef, ClaimRef], ...]:
+        """Each disagreeing pair: ``claim`` and one other claim, the two sorted."""
+        return tuple(
+            (min(self.claim, p.claim), max(self.claim, p.claim))
+            for p in self.positions
+            if p.claim != self.claim
+        )
 
 
 @attrs.define
@@ -129,6 +140,7 @@ class DisputeStats:
     capped_blocks: int = 0
     pairs_examined: int = 0
     disputes: int = 0
+    disputing_pairs: int = 0
 
 
 # --- merging actors ---------------------------------------------------------------------
@@ -203,6 +215,8 @@ class _Index:
     actors: list[MergedActor]
     actor_entity: dict[tuple[int, str], int]
     positions: dict[str, int]
+    article_ids: list[str]
+    claim_ids: list[str]
 
 
 def _quantities(claim: Claim) -> tuple[_Quantity, ...]:
@@ -465,6 +479,8 @@ class Corpus:
             actors=merged,
             actor_entity=actor_entity,
             positions={a.id: i for i, a in enumerate(articles)},
+            article_ids=[a.id for a in articles],
+            claim_ids=[articles[a].claims[c].id for a, c in refs],
         )
 
     # --- disputes --------------------------------------------------------------------
@@ -494,7 +510,7 @@ class Corpus:
         for x, y in itertools.combinations(range(len(index.refs)), 2):
             kind = self._contradiction(index, x, y)
             if kind is not None:
-                yield self._dispute(index, kind, x, y)
+                yield self._dispute(index, kind, x, [y])
 
     def disputes(self, stats: DisputeStats | None = None) -> Iterator[CorpusDispute]:
         """Disputes between claims of different articles, lazily, block by block.
@@ -544,8 +560,9 @@ class Corpus:
                 stats.largest_block = max(stats.largest_block, len(pickers) + len(candidates))
                 if cap is None or len(candidates) <= cap:
                     for x in pickers:
-                        for y in candidates:
-                            yield from self._examine(index, stats, x, y, flag)
+                        found = [y for y in candidates if self._examine(index, stats, x, y, flag)]
+                        if found:
+                            yield self._found(index, stats, DisputeKind.DENIAL, x, found)
                     continue
                 stats.capped_blocks += 1
                 yield from self._capped_denials(index, stats, pickers, candidates, flag, cap)
@@ -573,51 +590,63 @@ class Corpus:
         for x in pickers:
             own = index.side[x]
             dx = index.day[x]
-            ranges = []
-            for s in sides:
-                if s == own:
-                    continue
-                if dx is None:
-                    lo, hi = 0, len(days[s])
-                else:
-                    lo = bisect.bisect_left(days[s], dx - window)
-                    hi = bisect.bisect_right(days[s], dx + window)
-                if hi > lo:
-                    ranges.append((s, lo, hi))
+            ranges: dict[int, tuple[int, int]] = {}
+            active = sides
             picked = 0
             round_ = 0
-            while picked < cap and ranges:
+            found: list[int] = []
+            while picked < cap and active:
                 still = []
-                for s, lo, hi in ranges:
+                for s in active:
                     if picked >= cap:
                         break
+                    if s == own:
+                        continue
+                    bounds = ranges.get(s)
+                    if bounds is None:
+                        if dx is None:
+                            bounds = (0, len(days[s]))
+                        else:
+                            bounds = (
+                                bisect.bisect_left(days[s], dx - window),
+                                bisect.bisect_right(days[s], dx + window),
+                            )
+                        ranges[s] = bounds
+                    lo, hi = bounds
                     count = hi - lo
                     if round_ >= count:
                         continue
-                    still.append((s, lo, hi))
+                    still.append(s)
                     position = lo + (x * 2654435761 + round_ * 40503) % count
                     picked += 1
-                    yield from self._examine(index, stats, x, by_side[s][position][1], flag)
-                ranges = still
+                    y = by_side[s][position][1]
+                    if self._examine(index, stats, x, y, flag):
+                        found.append(y)
+                active = still
                 round_ += 1
+            if found:
+                yield self._found(index, stats, DisputeKind.DENIAL, x, found)
 
-    def _examine(
-        self, index: _Index, stats: DisputeStats, x: int, y: int, flag: int
-    ) -> Iterator[CorpusDispute]:
+    def _examine(self, index: _Index, stats: DisputeStats, x: int, y: int, flag: int) -> bool:
+        """Whether x and y are a denial dispute that belongs to the block of ``flag``."""
         stats.pairs_examined += 1
         shared = index.mask[x] & index.mask[y]
         if shared & -shared != flag:
-            return  # examined in the block of the pair's first shared kind
-        kind = self._contradiction(index, x, y)
-        if kind is DisputeKind.DENIAL:
-            stats.disputes += 1
-            yield self._dispute(index, kind, x, y)
+            return False  # examined in the block of the pair's first shared kind
+        return self._contradiction(index, x, y) is DisputeKind.DENIAL
+
+    def _found(
+        self, index: _Index, stats: DisputeStats, kind: DisputeKind, x: int, found: list[int]
+    ) -> CorpusDispute:
+        stats.disputes += 1
+        stats.disputing_pairs += len(found)
+        return self._dispute(index, kind, x, sorted(set(found)))
 
     def _numeric(self, index: _Index, stats: DisputeStats) -> Iterator[CorpusDispute]:
         cap = self.max_pairs_per_claim
         blocks: dict[tuple[str, str], dict[int | None, list[tuple[float, float, int]]]] = {}
-        for seq, found in enumerate(index.quantities):
-            for event, counted, low, high in found:
+        for seq, stated in enumerate(index.quantities):
+            for event, counted, low, high in stated:
                 if event is not None:
                     week = self._week(index.day[seq])
                     key = (event, counted or "")
@@ -641,63 +670,105 @@ class Corpus:
                     if cap is not None and count > cap:
                         capped = True
                     take = count if cap is None else cap
-                    seen: set[int] = set()
-                    for offset in _spread(count, take, x):
-                        y = entries[start + offset][2]
-                        stats.pairs_examined += 1
-                        if y in seen or index.deny[x] != index.deny[y]:
-                            continue
-                        seen.add(y)
-                        kind = self._contradiction(index, x, y)
-                        if kind is not DisputeKind.NUMERIC:
-                            continue
-                        owner = _numeric_canonical(x, index.quantities[x], y, index.quantities[y])
-                        if owner == (key, x):
-                            stats.disputes += 1
-                            yield self._dispute(index, kind, x, y)
+                    found = self._numeric_partners(
+                        index,
+                        stats,
+                        key,
+                        x,
+                        [entries[start + i][2] for i in _spread(count, take, x)],
+                    )
+                    if found:
+                        yield self._found(index, stats, DisputeKind.NUMERIC, x, found)
                 stats.capped_blocks += capped
 
-    def _dispute(self, index: _Index, kind: DisputeKind, x: int, y: int) -> CorpusDispute:
-        article_x, claim_x = self._lookup(index, x)
-        article_y, claim_y = self._lookup(index, y)
-        ref_x = ClaimRef(article=article_x.id, claim=claim_x.id)
-        ref_y = ClaimRef(article=article_y.id, claim=claim_y.id)
-        name_x = index.actors[index.entity[x]].name
-        name_y = index.actors[index.entity[y]].name
+    def _numeric_partners(
+        self, index: _Index, stats: DisputeStats, key: tuple[str, str], x: int, ys: list[int]
+    ) -> list[int]:
+        """The claims of ``ys`` (each with a count of ``key`` above one of x's) that are a
+        numeric dispute with x owned by this block and picker."""
+        stats.pairs_examined += len(ys)
+        deny, article_of, side, day = index.deny, index.article_of, index.side, index.day
+        quantities = index.quantities
+        deny_x, article_x, side_x, day_x = deny[x], article_of[x], side[x], day[x]
+        single_x = len(quantities[x]) == 1
+        window = self.window_days
+        seen: set[int] = set()
+        found: list[int] = []
+        for y in ys:
+            if y in seen:
+                continue
+            seen.add(y)
+            if deny[y] != deny_x or article_of[y] == article_x or side[y] == side_x:
+                continue
+            day_y = day[y]
+            if day_x is None or day_y is None:
+                if day_x is not day_y:
+                    continue
+            elif abs(day_x - day_y) > window:
+                continue
+            if single_x and len(quantities[y]) == 1:
+                # One count each, of this key, y's entirely above x's: a gap that x owns.
+                found.append(y)
+                continue
+            if self._contradiction(index, x, y) is not DisputeKind.NUMERIC:
+                continue
+            if _numeric_canonical(x, quantities[x], y, quantities[y]) == (key, x):
+                found.append(y)
+        return found
+
+    def _ref(self, index: _Index, seq: int) -> ClaimRef:
+        return ClaimRef(
+            article=index.article_ids[index.article_of[seq]], claim=index.claim_ids[seq]
+        )
+
+    def _dispute(
+        self, index: _Index, kind: DisputeKind, x: int, others: list[int]
+    ) -> CorpusDispute:
+        """The dispute between claim ``x`` and each of ``others``."""
+        members = [x, *others]
+        names = {seq: index.actors[index.entity[seq]].name for seq in members}
         if kind is DisputeKind.DENIAL:
-            if claim_x.polarity is Polarity.DENY:
-                (ref_x, claim_x, name_x), (ref_y, claim_y, name_y) = (
-                    (ref_y, claim_y, name_y),
-                    (ref_x, claim_x, name_x),
-                )
-            positions = sorted(
-                (
-                    CorpusPosition(claim=ref_x, stance=Stance.AFFIRMS),
-                    CorpusPosition(claim=ref_y, stance=Stance.DENIES),
-                )
-            )
-            point = claim_x.content.text
-            reason = f"{name_y} denies what {name_x} reports"
+            stances = {seq: Stance.DENIES if index.deny[seq] else Stance.AFFIRMS for seq in members}
+            affirming = [seq for seq in members if stances[seq] is Stance.AFFIRMS]
+            point = self._lookup(index, affirming[0])[1].content.text
+            deniers = sorted({names[seq] for seq in members if index.deny[seq]})
+            affirmers = sorted({names[seq] for seq in affirming})
+            verb = "denies" if len(deniers) == 1 else "deny"
+            says = "reports" if len(affirmers) == 1 else "report"
+            reason = f"{' and '.join(deniers)} {verb} what {', '.join(affirmers)} {says}"
         else:
-            positions = sorted(
-                (
-                    CorpusPosition(claim=ref_x, stance=Stance.OTHER),
-                    CorpusPosition(claim=ref_y, stance=Stance.OTHER),
-                )
-            )
-            first, second = sorted(((name_x, _counts(claim_x)), (name_y, _counts(claim_y))))
-            point = "how many: " + " / ".join(sorted({_counts(claim_x), _counts(claim_y)}))
-            reason = (
-                f"counts that do not overlap: {first[0]} ({first[1]}), {second[0]} ({second[1]})"
-            )
+            stances = dict.fromkeys(members, Stance.OTHER)
+            claim_x = self._lookup(index, x)[1]
+            counted = _counts(claim_x)
+            point = _how_many(claim_x)
+            others_named = ", ".join(sorted({names[seq] for seq in others}))
+            reason = f"counts that do not overlap: {names[x]} ({counted}) and {others_named}"
+
+        # Sequence numbers follow (article id, claim id): sorting them sorts the references.
+        positions = [
+            CorpusPosition(claim=self._ref(index, seq), stance=stances[seq])
+            for seq in sorted(members)
+        ]
         return CorpusDispute(
-            kind=kind, point=point, positions=(positions[0], positions[1]), reason=reason
+            kind=kind,
+            claim=self._ref(index, x),
+            point=point,
+            positions=tuple(positions),
+            reason=reason,
         )
 
     def _lookup(self, index: _Index, seq: int) -> tuple[Article, Claim]:
         a, c = index.refs[seq]
         article = index.articles[a]
         return article, article.claims[c]
+
+
+def _how_many(claim: Claim) -> str:
+    """The question a numeric dispute answers: "how many soldiers were killed"."""
+    stated = next((q for q in claim.quantities if q.event is not None), None)
+    if stated is None:
+        return "how many"
+    return " ".join(w for w in ("how many", stated.counted, "were", stated.event) if w)
 
 
 def _counts(claim: Claim) -> str:

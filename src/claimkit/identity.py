@@ -21,6 +21,7 @@ False
 from __future__ import annotations
 
 import enum
+import functools
 import itertools
 import re
 from typing import Final
@@ -126,6 +127,7 @@ def _strip_titles(words: list[str]) -> tuple[list[str], bool]:
     return words, False
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> NameKey:
     """The identity key of one name.
 

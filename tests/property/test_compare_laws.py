@@ -136,7 +136,7 @@ CORPORA = st.lists(articles(max_claims=4), min_size=1, max_size=6).map(
 
 
 def key(dispute: CorpusDispute) -> tuple[object, ...]:
-    return (dispute.kind, dispute.positions, dispute.point, dispute.reason)
+    return (dispute.kind, dispute.claim, dispute.positions, dispute.point, dispute.reason)
 
 
 @given(CORPORA, st.randoms(use_true_random=False))
@@ -153,15 +153,16 @@ def test_corpus_disputes_do_not_depend_on_the_order_of_articles(
 @given(CORPORA)
 def test_without_cap_blocking_loses_no_dispute(found: list[Article]) -> None:
     corpus = Corpus(found, max_pairs_per_claim=None)
-    blocked = [d.claims for d in corpus.disputes()]
+    blocked = [pair for d in corpus.disputes() for pair in d.pairs()]
     assert len(blocked) == len(set(blocked))
-    assert set(blocked) == {d.claims for d in corpus.all_pairs_disputes()}
+    assert set(blocked) == {pair for d in corpus.all_pairs_disputes() for pair in d.pairs()}
 
 
 @given(CORPORA)
 def test_every_corpus_dispute_is_a_contradiction_across_articles(found: list[Article]) -> None:
     corpus = Corpus(found)
     for dispute in corpus.disputes():
-        a, b = dispute.claims
-        assert a.article != b.article
-        assert corpus.compare(a, b).relation is Relation.CONTRADICT
+        assert dispute.claim in dispute.claims
+        for a, b in dispute.pairs():
+            assert a.article != b.article
+            assert corpus.compare(a, b).relation is Relation.CONTRADICT

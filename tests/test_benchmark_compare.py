@@ -1,0 +1,63 @@
+"""The corpus benchmark measures what it says: skewed, valid data and honest recall.
+
+No timing is asserted here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import claimkit
+from claimkit import Article, Corpus
+
+_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "compare.py"
+
+
+def _load() -> ModuleType:
+    name = "claimkit_benchmark_compare"
+    spec = importlib.util.spec_from_file_location(name, _PATH)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+_BENCH = _load()
+build_corpus: Callable[[int, int], list[Article]] = _BENCH.build_corpus
+largest_block_share: Callable[[list[Article]], float] = _BENCH._largest_block_share
+run_one: Callable[[int, int, bool], dict[str, object]] = _BENCH.run_one
+
+
+def test_corpus_is_valid_deterministic_and_skewed() -> None:
+    articles = build_corpus(2000, 3)
+    assert sum(len(a.claims) for a in articles) == 2000
+    assert articles == build_corpus(2000, 3)
+    for article in articles[:50]:
+        assert claimkit.from_dict(claimkit.to_dict(article)) == article
+    assert largest_block_share(articles) >= 0.30
+    hot = sum(1 for a in articles for c in a.claims if "in attacks" in c.content.text)
+    assert hot >= 0.30 * 2000
+
+
+def test_recall_is_measured_against_all_pairs() -> None:
+    result = run_one(1200, 5, True)
+    assert result["claims"] == 1200
+    assert result["precision"] == 1.0
+    assert result["uncapped_recall"] == 1.0
+    pair_recall = result["pair_recall"]
+    claim_recall = result["claim_recall"]
+    assert isinstance(pair_recall, float)
+    assert isinstance(claim_recall, float)
+    assert 0.0 < pair_recall < 1.0  # the hot block hits the cap
+    assert pair_recall <= claim_recall <= 1.0
+    truth = result["true_disputes"]
+    assert isinstance(truth, int)
+    assert truth == len(
+        {p for d in Corpus(build_corpus(1200, 5)).all_pairs_disputes() for p in d.pairs()}
+    )
