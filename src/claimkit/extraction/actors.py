@@ -33,6 +33,7 @@ from claimkit.model import Actor, ActorKind, Span
 
 __all__ = ["ActorRegistry", "Draft", "normalize_name"]
 
+_LOOKBACK: Final = 64
 _POSSESSIVE: Final = re.compile(r"^(.+?)['’]s\s+(.+)$")
 _PERSON_NAME: Final = re.compile(
     r"\b[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|van|von|de)-?)?[A-Z][a-z]+){1,3}\b"
@@ -121,9 +122,14 @@ class ActorRegistry:
             draft.aliases.append(alias)
         self._register(draft, alias)
 
+    def _latest(self) -> list[Draft]:
+        """The actors introduced last: later mentions ("the ministry", "he") look back
+        only this far, which keeps long texts linear; articles have far fewer actors."""
+        return self.drafts[-_LOOKBACK:]
+
     def _recent(self, before: int, *, person: bool | None) -> Draft | None:
         best: Draft | None = None
-        for draft in self.drafts:
+        for draft in self._latest():
             if draft.last > before or not draft.mentions:
                 continue
             if person is not None and (draft.kind is ActorKind.PERSON) != person:
@@ -136,7 +142,7 @@ class ActorRegistry:
         """For "he" or "she" with no person among the speakers so far: the actor named by a
         single unknown word ("Lavrov said ... He said"), or the last name in the text before
         ("Foreign Minister Sergei Lavrov arrived ... He said")."""
-        for draft in sorted(self.drafts, key=lambda d: d.last, reverse=True):
+        for draft in sorted(self._latest(), key=lambda d: d.last, reverse=True):
             if (
                 draft.last <= start
                 and draft.kind is ActorKind.ORGANIZATION
@@ -289,7 +295,7 @@ class ActorRegistry:
         """The latest actor whose name or role has the head noun ("the ministry")."""
         head = tokens[-1].lower
         best: Draft | None = None
-        for draft in self.drafts:
+        for draft in self._latest():
             words = {w.lower() for n in draft.names() for w in n.split()}
             if draft.role:
                 words |= {w.lower() for w in draft.role.split()}
@@ -298,7 +304,7 @@ class ActorRegistry:
         if best is None:
             # "the company" for the latest organisation, "the rebels" for the latest armed group
             kind = _kind_from_words([head])
-            for draft in self.drafts:
+            for draft in self._latest():
                 if (
                     draft.kind is kind
                     and draft.first <= start
@@ -311,7 +317,7 @@ class ActorRegistry:
         """A known actor that one word names: a person's surname ("Mustafa"), or the
         first word of an organisation's name ("Kestrel" for "Kestrel Labs")."""
         key = word.casefold()
-        for draft in reversed(self.drafts):
+        for draft in reversed(self._latest()):
             if draft.first > start:
                 continue
             parts = [p.casefold() for p in re.split(r"[\s-]+", draft.name)]

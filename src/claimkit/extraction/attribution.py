@@ -221,6 +221,9 @@ class _Sentence:
         self.tokens = tokenize(text, start, end) if tokens is None else tokens
         self.quotes = _quote_regions(self.tokens)
         self.quoted = _inside_flags(len(self.tokens), self.quotes)
+        self.close_of = dict(self.quotes)  # opening index -> closing index
+        self.open_of = {close: open_ for open_, close in self.quotes}
+        self.opens = [open_ for open_, _ in self.quotes]
         self.start = start
         self.end = end
         self.in_time = _time_flags(self.tokens, time_spans)
@@ -473,7 +476,7 @@ class _Sentence:
             return None
         mode = Mode.INDIRECT
         if tokens[first].text in QUOTES:
-            close = next((c for o, c in self.quotes if o == first), None)
+            close = self.close_of.get(first)
             if close is not None and close <= last + 1:
                 mode = Mode.DIRECT
                 first += 1
@@ -483,8 +486,8 @@ class _Sentence:
                 mode = Mode.DIRECT
             while last >= first and tokens[last].text in '.,;:!?"”’':
                 last -= 1
-        elif tokens[last].text in QUOTES and not any(
-            o >= first for o, _ in self.quotes if o <= last
+        elif tokens[last].text in QUOTES and not (
+            bisect.bisect_left(self.opens, first) < bisect.bisect_right(self.opens, last)
         ):
             last -= 1
         while last >= first and tokens[last].text in ".,;:!?":
@@ -643,9 +646,7 @@ def _resumed_quote(s: _Sentence, after: int) -> int | None:
     ``"Every figure we publish," Cossa said, "is a figure we have verified."``"""
     tokens = s.tokens
     if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].text in QUOTES:
-        for open_, close in s.quotes:
-            if open_ == after + 1:
-                return close
+        return s.close_of.get(after + 1)
     return None
 
 
@@ -758,7 +759,7 @@ def _attribute(
     when = when or when_after or _sentence_time(s, np_first)
     resumed = _resumed_quote(s, after)
     if resumed is not None and np_first > floor and tokens[np_first - 1].text in QUOTES:
-        quote_open = next((o for o, c in s.quotes if c == np_first - 1), None)
+        quote_open = s.open_of.get(np_first - 1)
         if quote_open is not None:
             return _Draft(
                 cue, lemma, floor, quote_open + 1, resumed - 1, speaker, apposition, None, when,
@@ -812,7 +813,9 @@ def find_attributions(
     results: list[Attribution] = []
     for index, draft in enumerate(drafts):
         content_last = draft.content_last
-        for later_index in range(index + 1, len(drafts)):
+        # The first later claim whose clause starts inside this content ends it. Later
+        # claims come in sentence order, so look only at the next few.
+        for later_index in range(index + 1, min(len(drafts), index + 8)):
             boundary = drafts[later_index].clause_start
             if draft.content_first < boundary <= content_last:
                 content_last = boundary - 1

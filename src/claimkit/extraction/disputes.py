@@ -3,6 +3,7 @@ of the same thing whose intervals do not overlap."""
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import re
@@ -109,7 +110,6 @@ def _same_window(a: ClaimContext, b: ClaimContext) -> bool:
     return a.event_dates == b.event_dates
 
 
-@functools.lru_cache(maxsize=4096)
 def _name_keys(actor: Actor) -> tuple[str, ...]:
     """Padded forms of an actor's names to look for in a text (" syrian state media ")."""
     keys: list[str] = []
@@ -130,13 +130,18 @@ def _name_keys(actor: Actor) -> tuple[str, ...]:
 _WORDS_ONLY: Final = re.compile(r"[^\w'-]+")
 
 
-def _referenced_actors(content: str, actors: Sequence[Actor], speaker: str) -> set[str]:
-    """Actors that a denial names ("disputed the Syrian media and Russian government accounts")."""
+def _referenced_actors(
+    content: str, name_keys: dict[str, tuple[str, ...]], speaker: str
+) -> set[str]:
+    """Actors that a denial names ("disputed the Syrian media and Russian government accounts").
+
+    ``name_keys`` maps each actor id to :func:`_name_keys` of the actor.
+    """
     folded = " " + " ".join(_WORDS_ONLY.sub(" ", normalize_name(content)).split()) + " "
     return {
-        actor.id
-        for actor in actors
-        if actor.id != speaker and any(key in folded for key in _name_keys(actor))
+        actor_id
+        for actor_id, keys in name_keys.items()
+        if actor_id != speaker and any(key in folded for key in keys)
     }
 
 
@@ -148,12 +153,9 @@ _ACCOUNT: Final = re.compile(
 )
 
 
-def _side(actors: Sequence[Actor], actor_id: str) -> str:
-    """An actor's side: the organisation it speaks for, or itself."""
-    actor = next((a for a in actors if a.id == actor_id), None)
-    if actor is not None and actor.affiliation is not None:
-        return actor.affiliation
-    return actor_id
+def _sides(actors: Sequence[Actor]) -> dict[str, str]:
+    """Each actor's side: the organisation it speaks for, or itself."""
+    return {a.id: a.affiliation or a.id for a in actors}
 
 
 def _actor_by_word(actors: Sequence[Actor], word: str) -> set[str]:
@@ -168,19 +170,22 @@ def _actor_by_word(actors: Sequence[Actor], word: str) -> set[str]:
 
 
 def _account_targets(
-    denial: ClaimContext, contexts: Sequence[ClaimContext], actors: Sequence[Actor]
+    denial: ClaimContext,
+    contexts: Sequence[ClaimContext],
+    actors: Sequence[Actor],
+    sides: dict[str, str],
 ) -> set[str]:
     """Claims that a denial refers to as an account: "Kestrel's claim", "the rebel
     account", "that version" (the latest account of another side)."""
     match = _ACCOUNT.search(denial.claim.content.text)
     if match is None:
         return set()
-    side = _side(actors, denial.claim.speaker)
+    side = sides.get(denial.claim.speaker, denial.claim.speaker)
     earlier = [
         c
-        for c in contexts
+        for c in _near(contexts, denial)
         if c.claim.content.span.start < denial.claim.content.span.start
-        and _side(actors, c.claim.speaker) != side
+        and sides.get(c.claim.speaker, c.claim.speaker) != side
         and c.claim.polarity is Polarity.ASSERT
     ]
     word = match.group("owner") or match.group("adjective")
@@ -193,20 +198,39 @@ def _account_targets(
     return {c.claim.id for c in earlier if c.claim.speaker == latest}
 
 
+#: A denial answers claims at most this many sentences away: an article's reach. Bounding
+#: it keeps the search linear in the length of the text.
+NEAR_SENTENCES: Final = 60
+_RECENT_GROUPS: Final = 8
+
+
+def _near(contexts: Sequence[ClaimContext], claim: ClaimContext) -> Sequence[ClaimContext]:
+    """The claims within :data:`NEAR_SENTENCES` sentences of ``claim`` (contexts in order)."""
+    first = bisect.bisect_left(contexts, claim.sentence - NEAR_SENTENCES, key=_sentence_of)
+    last = bisect.bisect_right(contexts, claim.sentence + NEAR_SENTENCES, key=_sentence_of)
+    return contexts[first:last]
+
+
+def _sentence_of(context: ClaimContext) -> int:
+    return context.sentence
+
+
 def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> list[Dispute]:
     by_id = {c.claim.id: c for c in contexts}
+    sides = _sides(actors)
+    name_keys = {actor.id: _name_keys(actor) for actor in actors}
     groups: list[tuple[list[ClaimContext], dict[str, ClaimContext]]] = []
     for denial in contexts:
         if denial.claim.polarity is not Polarity.DENY:
             continue
         speaker = denial.claim.speaker
-        side = _side(actors, speaker)
-        named = _referenced_actors(denial.claim.content.text, actors, speaker)
-        accounts = _account_targets(denial, contexts, actors)
+        side = sides.get(speaker, speaker)
+        named = _referenced_actors(denial.claim.content.text, name_keys, speaker)
+        accounts = _account_targets(denial, contexts, actors, sides)
         targets: dict[str, ClaimContext] = {i: by_id[i] for i in accounts}
-        for other in contexts:
+        for other in _near(contexts, denial):
             claim = other.claim
-            if _side(actors, claim.speaker) == side or claim.polarity is Polarity.DENY:
+            if sides.get(claim.speaker, claim.speaker) == side or claim.polarity is Polarity.DENY:
                 continue
             names_it = claim.speaker in named and other.sentence <= denial.sentence
             same_event = _about_the_same(denial.claim.content.text, claim.content.text)
@@ -215,12 +239,12 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
         if not targets:
             continue
         # Denials of one side that answer the same claims make one point of dispute.
-        for members, known in groups:
+        for members, known in groups[-_RECENT_GROUPS:]:
             last = members[-1]
             same_point = last.sentence == denial.sentence or (
                 bool(known.keys() & targets.keys()) and _same_window(last, denial)
             )
-            if _side(actors, last.claim.speaker) == side and same_point:
+            if sides.get(last.claim.speaker, last.claim.speaker) == side and same_point:
                 members.append(denial)
                 known.update(targets)
                 break
@@ -296,6 +320,7 @@ def _count_key(quantity: Quantity) -> tuple[str, str | None] | None:
 
 def _numeric_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> list[Dispute]:
     """Counts of the same thing whose intervals cannot both hold, one dispute per count."""
+    sides = _sides(actors)
     clusters: dict[tuple[str, str | None], list[tuple[ClaimContext, Quantity]]] = {}
     for context in contexts:
         for quantity in context.claim.quantities:
@@ -313,7 +338,7 @@ def _numeric_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor])
     for (event, counted), members in clusters.items():
         first_context, first = members[0]
         reference = first.interval
-        side = _side(actors, first_context.claim.speaker)
+        side = sides.get(first_context.claim.speaker, first_context.claim.speaker)
         if reference is None:
             continue
         stances: dict[str, Stance] = {}
@@ -326,7 +351,7 @@ def _numeric_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor])
             if stances.get(context.claim.id) is not Stance.DENIES:
                 stances[context.claim.id] = stance
         deniers = [c for c, _ in members if stances.get(c.claim.id) is Stance.DENIES]
-        if not deniers or all(_side(actors, c.claim.speaker) == side for c in deniers):
+        if not deniers or all(sides.get(c.claim.speaker, c.claim.speaker) == side for c in deniers):
             continue
         if not all(_overlap(first_context, c) for c in deniers):
             continue

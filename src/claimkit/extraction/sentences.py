@@ -28,7 +28,9 @@ _NON_FINAL: Final = frozenset(
 
 _CLOSERS: Final = "\"'”’)]»"
 # A candidate end: terminal punctuation, then any closers, then white space.
-_END: Final = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s)|\n[ \t]*\n|\n")
+# Possessive runs that start only at the start of a run of punctuation: a long run of
+# full stops with no space after it costs one pass, not one pass per full stop.
+_END: Final = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]»]*+(?=\s)|\n[ \t]*\n|\n")
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
