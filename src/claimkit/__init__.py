@@ -19,7 +19,7 @@ from claimkit.compare import (
 )
 from claimkit.corpus import ClaimRef, Corpus, CorpusDispute, MergedActor
 from claimkit.diff import ArticleDiff, ChangedField, ClaimChange, FieldChange, diff
-from claimkit.errors import Problem, ValidationError
+from claimkit.errors import InputError, Problem, ValidationError
 from claimkit.extractor import extract
 from claimkit.identity import ActorMatch, MatchReason, same_actor
 from claimkit.model import (
@@ -75,6 +75,7 @@ __all__ = [
     "FieldChange",
     "Hedge",
     "Indeterminate",
+    "InputError",
     "MatchReason",
     "MergedActor",
     "Mode",

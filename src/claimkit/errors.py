@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["Problem", "ValidationError", "join_path"]
+__all__ = ["InputError", "Problem", "ValidationError", "join_path"]
 
 
 @attrs.frozen(kw_only=True)
@@ -86,3 +86,20 @@ class ValidationError(ValueError):
             )
             for p in self.problems
         )
+
+
+class InputError(ValueError):
+    """Input that cannot be read at all: says which source, which line and why.
+
+    Unlike :class:`ValidationError`, this means the input could not be read,
+    not that it broke a rule of the model.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+        self.message = message
+        self.source = source
+        self.line = line
+        where = ""
+        if source is not None:
+            where = f"{source}:{line}: " if line is not None else f"{source}: "
+        super().__init__(where + message)

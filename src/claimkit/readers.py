@@ -14,23 +14,17 @@ from typing import Final
 
 import attrs
 
+from claimkit.errors import InputError
+
 __all__ = ["ReadError", "SourceText", "parse_plain", "parse_seed", "read_text_file"]
 
 _HEADER: Final = re.compile(r"[ \t]*date(?:[ \t]+(\S+))?")
 _DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-class ReadError(ValueError):
-    """Input that cannot be read as an article: says which file, which line and why."""
-
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
-        self.message = message
-        self.source = source
-        self.line = line
-        where = ""
-        if source is not None:
-            where = f"{source}:{line}: " if line is not None else f"{source}: "
-        super().__init__(where + message)
+class ReadError(InputError):
+    """Text that cannot be read as an article (bad header, impossible date, no body,
+    not UTF-8): says which file, which line and why."""
 
 
 @attrs.frozen(kw_only=True)

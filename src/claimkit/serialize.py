@@ -43,7 +43,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from claimkit.errors import Problem, ValidationError, join_path
+from claimkit.errors import InputError, Problem, ValidationError, join_path
 from claimkit.model import (
     Actor,
     ActorKind,
@@ -107,21 +107,12 @@ _ENUMS: Final[tuple[type[enum.Enum], ...]] = (
 )
 
 
-class DecodeError(ValueError):
-    """Input that is not a JSON document at all (bad syntax, not UTF-8).
+class DecodeError(InputError):
+    """Input that is not a JSON document at all (bad syntax, not UTF-8, duplicate keys).
 
     Unlike :class:`~claimkit.errors.ValidationError`, this means the input
     could not be read, not that it broke a rule of the model.
     """
-
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
-        self.message = message
-        self.source = source
-        self.line = line
-        where = ""
-        if source is not None:
-            where = f"{source}:{line}: " if line is not None else f"{source}: "
-        super().__init__(where + message)
 
 
 # --- the cattrs reference converter -----------------------------------------------------
