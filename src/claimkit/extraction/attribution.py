@@ -106,6 +106,10 @@ _PARTICIPLE_CUES: Final = frozenset(
 )
 
 
+#: The most tokens a claim's content can hold.
+MAX_CONTENT_TOKENS: Final = 200
+
+
 @attrs.frozen
 class Attribution:
     """One cue in one sentence, with offsets into the article text."""
@@ -820,6 +824,9 @@ def find_attributions(
             if draft.content_first < boundary <= content_last:
                 content_last = boundary - 1
                 break
+        # A reported proposition is a sentence's worth of words; a longer run is text
+        # without sentence ends, and bounding it keeps the extractor linear there.
+        content_last = min(content_last, draft.content_first + MAX_CONTENT_TOKENS - 1)
         if draft.verbatim:
             content: tuple[tuple[int, int], Mode] | None = (
                 sentence.span(draft.content_first, content_last),
