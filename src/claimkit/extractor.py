@@ -63,7 +63,8 @@ def _negation(lowered: str, start: int, end: int) -> re.Match[str] | None:
 _HEDGE: Final = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r")\b")
 # A sentence can hold a claim only if it has a cue word or a quotation mark.
 _CUE_WORDS: Final = sorted({*CUE_LEMMA, "according", *POSSESSED_CUES}, key=len, reverse=True)
-_MAY_ATTRIBUTE: Final = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + r")\b|[\"“”]")
+_CUE_WORD: Final = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + r")\b")
+_MAY_ATTRIBUTE: Final = re.compile(_CUE_WORD.pattern + r"|[\"“”]")
 
 
 def _merge_quoted(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -81,6 +82,39 @@ def _merge_quoted(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int
         if straight or curly:
             open_quote = not open_quote
     return merged
+
+
+#: Sentences longer than this (text without sentence ends) are read in windows around
+#: their cues; a claim's content is bounded, so nothing beyond a window can belong to it.
+LONG_SENTENCE: Final = 4000
+_WINDOW_BEFORE: Final = 600
+_WINDOW_AFTER: Final = 2400
+
+
+def _windows(text: str, lowered: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence itself, or for a very long one the stretches around its cues."""
+    if end - start <= LONG_SENTENCE:
+        return [(start, end)]
+    windows: list[tuple[int, int]] = []
+    for match in _CUE_WORD.finditer(lowered, start, end):
+        first = max(start, match.start() - _WINDOW_BEFORE)
+        last = min(end, match.end() + _WINDOW_AFTER)
+        if windows and first <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], last)
+        else:
+            windows.append((first, last))
+    # Windows begin and end between words, never inside one.
+    return [(_word_edge(text, a, start, -1), _word_edge(text, b, end, 1)) for a, b in windows]
+
+
+def _word_edge(text: str, index: int, limit: int, step: int) -> int:
+    """``index`` moved outwards (``step`` -1 or 1) to white space, within ``limit``
+    and at most 64 characters: no word is longer, and a run without spaces is not prose."""
+    for _ in range(64):
+        if index == limit or text[index - 1 if step < 0 else index].isspace():
+            break
+        index += step
+    return index
 
 
 def _is_narration_aside(text: str, start: int, end: int) -> bool:
@@ -155,7 +189,12 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
         if _is_narration_aside(text, start, end) or not _MAY_ATTRIBUTE.search(lowered, start, end):
             continue  # most narration has no reporting cue at all: skip it cheaply
         first_in_sentence = len(found)
-        for attribution in find_attributions(text, start, end, time_spans):
+        attributions = [
+            attribution
+            for window_start, window_end in _windows(text, lowered, start, end)
+            for attribution in find_attributions(text, window_start, window_end, time_spans)
+        ]
+        for attribution in attributions:
             speaker: Draft | None
             if attribution.speaker is not None:
                 speaker = registry.resolve(
