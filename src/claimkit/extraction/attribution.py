@@ -805,7 +805,10 @@ def find_attributions(
         return []
     drafts: list[_Draft] = []
     floor = 0
-    for first, last, lemma in sentence.cues():
+    cues = sentence.cues()
+    # "according to" opens an attribution of its own: no content runs across it.
+    according = [first for first, _, lemma in cues if lemma == "according to"]
+    for first, last, lemma in cues:
         if first < floor:
             continue
         draft = _attribute(sentence, first, last, lemma, floor, drafts)
@@ -827,6 +830,9 @@ def find_attributions(
         # A reported proposition is a sentence's worth of words; a longer run is text
         # without sentence ends, and bounding it keeps the extractor linear there.
         content_last = min(content_last, draft.content_first + MAX_CONTENT_TOKENS - 1)
+        following = bisect.bisect_left(according, draft.content_first)
+        if following < len(according):
+            content_last = min(content_last, according[following] - 1)
         if draft.verbatim:
             content: tuple[tuple[int, int], Mode] | None = (
                 sentence.span(draft.content_first, content_last),
