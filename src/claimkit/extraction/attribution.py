@@ -95,6 +95,9 @@ POSSESSED_CUES: Final[dict[str, str]] = {
     "warning": "warn",
 }
 _HONORIFICS: Final = frozenset("mr mrs ms dr prof".split())
+_NARRATION_VERBS: Final = frozenset(
+    "did declined refused gave offered provided failed added".split()
+)
 _PASSIVE: Final = frozenset("be been being was were is are".split())
 _SUBORDINATORS: Final = frozenset("as when while after before because since".split())
 _TRAILING_PREPOSITIONS: Final = frozenset("in at from during outside near inside on".split())
@@ -469,11 +472,42 @@ class _Sentence:
     def span(self, first: int, last: int) -> tuple[int, int]:
         return (self.tokens[first].start, self.tokens[last].end)
 
+    def _past_dateline(self, first: int, last: int) -> int:
+        """Skip a dateline that opens a story: "KYIV, Ukraine (AP) —", "BAMAKO, March 13 -"."""
+        if first != 0:
+            return first
+        tokens = self.tokens
+        for index in range(first, min(last + 1, 14)):
+            if tokens[index].text in ("—", "–", "-") and index > first:
+                place = first
+                while place < index and tokens[place].text.isupper() and tokens[place].is_word:
+                    place += 1  # the place in capitals: "KYIV", "PORTO ALEGRE"
+                if place > first and tokens[place].text == ",":
+                    return index + 1
+                return first
+        return first
+
+    def _before_narration(self, first: int, last: int) -> int:
+        """End content where the narrator takes over with a verb that has no subject of its
+        own: "..., but did not provide evidence" is said of the speaker, not by them."""
+        tokens = self.tokens
+        for index in range(first + 1, last):
+            if (
+                tokens[index].text == ","
+                and tokens[index + 1].lower in ("but", "and")
+                and index + 2 <= last
+                and tokens[index + 2].lower in _NARRATION_VERBS
+            ):
+                return index - 1
+        return last
+
     def content_span(self, first: int, last: int) -> tuple[tuple[int, int], Mode] | None:
         """Trimmed content between token indexes, and whether it is a quotation."""
         tokens = self.tokens
+        first = self._past_dateline(first, last)
         while first <= last and (tokens[first].lower == "that" or tokens[first].text in ",:;—-"):
             first += 1
+        last = self._before_narration(first, last)
         while last >= first and tokens[last].text in ".,;:!?—-":
             last -= 1
         if first > last:
@@ -568,7 +602,7 @@ def _inverted(s: _Sentence, first: int, last: int, floor: int) -> _Draft | None:
 
 def _clause_start(s: _Sentence, index: int, floor: int) -> int:
     """Move left from a speaker over the words that join its clause to the previous one."""
-    joiners = (",", ";", "and", "but", "while", "whereas")
+    joiners = (",", ";", "and", "but", "while", "whereas", "though", "although")
     while index - 1 >= floor and s.tokens[index - 1].lower in joiners:
         index -= 1
     return index

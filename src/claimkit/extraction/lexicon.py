@@ -435,7 +435,8 @@ NP_STOP: Final = frozenset(
     than that which who whom whose while when where if because so was were is are be
     been being had has have will would could should may might must did do does said
     says say told the a an this these those there their its his her our according
-    including near across against amid around over under per each every overnight
+    including near across against amid around over under per each every overnight more
+    others
     today yesterday daily""".split()
 )
 TIME_UNITS: Final = frozenset(

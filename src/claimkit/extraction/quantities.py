@@ -177,6 +177,11 @@ def find_quantities(
         modifier, vague, num = match.group("mod"), match.group("vague"), match.group("num")
         if num is not None:
             lower = num.lower()
+            if (
+                text[match.end() : match.end() + 1] == "-"
+                and text[match.end() + 1 : match.end() + 2].isalpha()
+            ):
+                continue  # part of a compound adjective: "a five-story building", "two-day"
             if not match.group("scale") and _is_date_or_time(
                 text, match.start("num"), match.end(), num
             ):

@@ -1,0 +1,34 @@
+"""Conventions of wire copy that the extractor must read past: datelines, narration
+joined to a quote's sentence, compound adjectives with numbers, concessive clauses."""
+
+from __future__ import annotations
+
+import claimkit
+
+
+def _contents(text: str) -> list[str]:
+    return [claim.content.text for claim in claimkit.extract(text).claims]
+
+
+def test_a_dateline_is_not_part_of_the_content() -> None:
+    text = "PORTO ALEGRE, Brazil, June 7 - Thousands marched on Tuesday, organisers said."
+    assert _contents(text) == ["Thousands marched on Tuesday"]
+    text = "KYIV, Ukraine (AP) — Missiles hit the city overnight, officials said."
+    assert _contents(text) == ["Missiles hit the city overnight"]
+
+
+def test_narration_after_a_claim_is_not_reported_by_the_speaker() -> None:
+    text = "Peskov told reporters the strikes were a response, but did not provide evidence."
+    article = claimkit.extract(text)
+    assert [c.content.text for c in article.claims] == ["the strikes were a response"]
+    assert article.claims[0].polarity is claimkit.Polarity.ASSERT
+
+
+def test_a_number_in_a_compound_adjective_is_not_a_quantity() -> None:
+    article = claimkit.extract("Police said a five-story building collapsed and two people died.")
+    assert [q.text for q in article.claims[0].quantities] == ["two"]
+
+
+def test_a_concessive_clause_with_its_own_speaker_ends_the_previous_content() -> None:
+    text = "The office said 300 people died, though it says the real figure is higher."
+    assert _contents(text) == ["300 people died", "the real figure is higher"]
