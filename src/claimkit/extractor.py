@@ -45,7 +45,7 @@ _NEGATION: Final = re.compile(
     r"\b(?:no\s+such|not\s+true|untrue|baseless|unfounded|fabricated|false"
     r"|nothing\s+to\s+do\s+with|never\s+(?:happened|took\s+place|occurred)"
     r"|(?:had|has|have|did|does|do|was|were|is|are)(?:\s+not|n['’]t|\s+never)"
-    r"|(?:saw|seen|see|found|find|recorded|reported)\s+no"
+    r"|(?:saw|seen|see|found|find|recorded|reported|had|has|have)\s+[\"“]?no"
     r"|there\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+no"
     r"|no\s+(?:one|evidence|sign|signs|indication|truth|basis|casualties|attack|attacks"
     r"|operations?|deaths?|fighting|injuries|damage))\b",

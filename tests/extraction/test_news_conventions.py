@@ -32,3 +32,15 @@ def test_a_number_in_a_compound_adjective_is_not_a_quantity() -> None:
 def test_a_concessive_clause_with_its_own_speaker_ends_the_previous_content() -> None:
     text = "The office said 300 people died, though it says the real figure is higher."
     assert _contents(text) == ["300 people died", "the real figure is higher"]
+
+
+def test_a_cue_in_a_relative_clause_belongs_to_its_antecedent() -> None:
+    article = claimkit.extract("Dlamini, 52, who denies all 14 charges, has been free on bail.")
+    [claim] = article.claims
+    assert (article.speaker_of(claim).name, claim.cue.text) == ("Dlamini", "denies")
+    assert (claim.content.text, claim.polarity) == ("all 14 charges", claimkit.Polarity.DENY)
+
+
+def test_a_negated_cue_reports_nothing() -> None:
+    assert _contents("The army did not say how many soldiers died.") == []
+    assert _contents("Monitors could not yet confirm who fired first.") == []

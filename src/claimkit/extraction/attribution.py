@@ -48,7 +48,7 @@ _ADJUNCT_FIRST: Final = frozenset(p[0] for p in _CUE_ADJUNCTS)
 _ADJUNCT_LAST: Final = frozenset(p[-1] for p in _CUE_ADJUNCTS)
 _ADVERBS: Final = frozenset(
     """also later earlier again previously separately repeatedly publicly officially
-    initially subsequently then now further meanwhile however still recently already
+    initially subsequently then now further meanwhile however still recently already yet
     quickly immediately flatly strongly categorically firmly angrily reportedly
     privately openly late early""".split()
 )
@@ -98,6 +98,7 @@ _HONORIFICS: Final = frozenset("mr mrs ms dr prof".split())
 _NARRATION_VERBS: Final = frozenset(
     "did declined refused gave offered provided failed added".split()
 )
+_NEGATORS: Final = frozenset("not n't never cannot".split())
 _PASSIVE: Final = frozenset("be been being was were is are".split())
 _SUBORDINATORS: Final = frozenset("as when while after before because since".split())
 _TRAILING_PREPOSITIONS: Final = frozenset("in at from during outside near inside on".split())
@@ -717,6 +718,24 @@ def _possessed(s: _Sentence, first: int, lemma: str) -> _Draft | None:
     return _Draft(cue, lemma[3:], np_first, content_first, content_last, speaker)
 
 
+def _relative(
+    s: _Sentence, first: int, last: int, lemma: str, who: int, floor: int
+) -> _Draft | None:
+    """A cue in a relative clause: "Dlamini, 52, who denies all 14 charges, has been ..."."""
+    tokens = s.tokens
+    k = who - 2
+    if k > floor and tokens[k].text[0].isdigit() and tokens[k - 1].text == ",":
+        k -= 2  # an age in commas: "Dlamini, 52, who ..."
+    np_first = s.np_before(k, floor)
+    if np_first is None:
+        return None
+    content_first = _content_after(s, lemma, last)
+    content_last = content_first
+    while content_last + 1 < len(tokens) and tokens[content_last + 1].text not in ",;.":
+        content_last += 1
+    return _Draft(s.span(first, last), lemma, who, content_first, content_last, s.span(np_first, k))
+
+
 def _attribute(
     s: _Sentence, first: int, last: int, lemma: str, floor: int, drafts: list[_Draft]
 ) -> _Draft | None:
@@ -745,6 +764,10 @@ def _attribute(
     k, when = s.skip_back(first - 1)
     if k < floor:
         return None
+    if any(t.lower in _NEGATORS for t in tokens[k + 1 : first]):
+        return None  # "could not yet confirm", "did not say": nothing is reported
+    if tokens[k].lower == "who" and k - 1 > floor and tokens[k - 1].text == ",":
+        return _relative(s, first, last, lemma, k, floor)
     if tokens[k].lower in ("and", "but"):
         # A coordinated verb: "X disputed the accounts and said ...".
         clause = k - 1 if k > 0 and tokens[k - 1].text == "," else k
