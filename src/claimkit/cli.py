@@ -85,14 +85,6 @@ def _documents(name: str, stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
         yield first_number, first + stream.read()
 
 
-def _utf8_problem(document: bytes) -> str | None:
-    try:
-        document.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return f"not UTF-8: byte {document[error.start]:#04x} at offset {error.start}"
-    return None
-
-
 def _validate(names: Sequence[str]) -> _Report:
     report = _Report()
     for name in names:
@@ -105,9 +97,10 @@ def _validate(names: Sequence[str]) -> _Report:
         try:
             for line, document in _documents(source, stream):
                 report.documents += 1
-                bad_encoding = _utf8_problem(document)
-                if bad_encoding is not None:
-                    report.cannot_read(bad_encoding, source, line)
+                try:
+                    decode_utf8(document, source=source)
+                except ReadError as error:
+                    report.cannot_read(error.message, source, line)
                     continue
                 try:
                     report.problems.extend(validate_json(document, source=source, line=line))

@@ -28,6 +28,7 @@ from typing import Final, TypeAlias
 import attrs
 
 from claimkit.extraction.lexicon import EVENT_WORDS
+from claimkit.extraction.tokens import content_stems
 from claimkit.identity import name_key
 from claimkit.model import Claim, Hedge, Quantity
 
@@ -305,13 +306,6 @@ _MORE_EVENT_WORDS: Final[dict[str, str]] = dict.fromkeys(
     ambush ambushes shelling bombing bombings clashes fighting airstrike airstrikes""".split(),
     "attacked",
 )
-_STOP: Final = frozenset(
-    """that this these those there their they them with from into over under about after
-    before since been being have having were which while would could should will shall
-    also only other some many more most much such than then when where what who whom
-    whose very just said says told because against between during until including
-    within without among across through people taken place""".split()
-)
 
 
 def _event_word(word: str) -> str | None:
@@ -327,15 +321,6 @@ def event_kinds(claim: Claim) -> frozenset[str]:
         if kind is not None:
             kinds.add(kind)
     return frozenset(kinds)
-
-
-def _stems(text: str) -> frozenset[str]:
-    """Content-word stems: "manipulating" and "manipulation" share "manipul"."""
-    return frozenset(
-        w.casefold()[:7]
-        for w in _WORD.findall(text)
-        if len(w) > 4 and w.casefold() not in _STOP and not w[0].isupper()
-    )
 
 
 _NAME_RUN: Final = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:al-|de |of )?[A-Z][\w'’.-]*)*")
@@ -429,7 +414,7 @@ def compare(a: Claim, b: Claim, *, same_speaker: bool | None = None) -> ClaimCom
     reasons: list[Reason] = []
     same_content = _normalized(a.content.text) == _normalized(b.content.text)
     shared_kinds = event_kinds(a) & event_kinds(b)
-    stems_a, stems_b = _stems(a.content.text), _stems(b.content.text)
+    stems_a, stems_b = content_stems(a.content.text), content_stems(b.content.text)
     common = stems_a & stems_b
     union = stems_a | stems_b
     similarity = 1.0 if same_content else (len(common) / len(union) if union else 0.0)

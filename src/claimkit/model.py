@@ -46,6 +46,7 @@ __all__ = [
     "Stance",
     "TimePrecision",
     "TimeRef",
+    "slug",
 ]
 
 #: Version of the serialized form; every serialized article carries it.
@@ -181,7 +182,8 @@ def _digest(*parts: object) -> str:
     return hashlib.blake2b(joined.encode("utf-8"), digest_size=6).hexdigest()
 
 
-def _slug(name: str) -> str:
+def slug(name: str) -> str:
+    """A readable id from a name: "Naji al-Mustafa" -> "naji-al-mustafa"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     return slug or "actor-" + _digest(name)
@@ -388,7 +390,7 @@ class Actor:
         _check_tuple(self.mentions, Span, "$.mentions")
         _check_str(self.id, "$.id")
         if not self.id:
-            object.__setattr__(self, "id", _slug(self.name))
+            object.__setattr__(self, "id", slug(self.name))
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ from claimkit.extraction.lexicon import (
     TITLE_WORDS,
 )
 from claimkit.extraction.tokens import Token, tokenize
-from claimkit.model import Actor, ActorKind, Span
+from claimkit.model import Actor, ActorKind, Span, slug
 
 __all__ = ["ActorRegistry", "Draft", "normalize_name"]
 
@@ -454,7 +454,7 @@ class ActorRegistry:
         used: set[str] = set()
         actors: list[Actor] = []
         for draft in self.drafts:
-            base = _slug(draft.name)
+            base = slug(draft.name)
             actor_id, n = base, 2
             while actor_id in used:
                 actor_id, n = f"{base}-{n}", n + 1
@@ -479,11 +479,6 @@ class ActorRegistry:
                 )
             )
         return tuple(actors), ids
-
-
-def _slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "actor"
 
 
 def _last_role(tokens: list[Token]) -> int | None:

@@ -14,6 +14,7 @@ import attrs
 
 from claimkit.extraction.actors import normalize_name
 from claimkit.extraction.lexicon import COUNTRIES, KIND_KEYWORDS
+from claimkit.extraction.tokens import content_stems
 from claimkit.model import (
     Actor,
     Claim,
@@ -60,31 +61,12 @@ def _families(text: str) -> frozenset[str]:
     )
 
 
-_STOP: Final = frozenset(
-    """that this these those there their they them with from into over under about after
-    before since been being have having were which while would could should will shall
-    also only other some many more most much such than then when where what who whom
-    whose very just said says told because against between during until including
-    within without among across through people""".split()
-)
-
-
-@functools.lru_cache(maxsize=4096)
-def _stems(text: str) -> frozenset[str]:
-    """Content-word stems: "manipulating" and "manipulation" share "manipul"."""
-    return frozenset(
-        w.lower()[:7]
-        for w in _WORD.findall(text)
-        if len(w) > 4 and w.lower() not in _STOP and not w[0].isupper()
-    )
-
-
 def _about_the_same(denial: str, claim: str) -> bool:
     """Whether a denial and a claim speak of the same thing: an event of the same
     family, or two content words in common."""
     if _families(denial) & _families(claim):
         return True
-    return len(_stems(denial) & _stems(claim)) >= 2
+    return len(content_stems(denial) & content_stems(claim)) >= 2
 
 
 def _dates(context: ClaimContext) -> tuple[datetime.date, datetime.date] | None:
