@@ -216,17 +216,17 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
     contexts: list[ClaimContext] = []
     seen: set[str] = set()
     for speaker, attribution, number in found:
-        claim = _claim(text, lowered, ids[id(speaker)], attribution, times)
+        start, end = attribution.content
+        negation = _negation(lowered, start, end)
+        claim = _claim(text, lowered, ids[id(speaker)], attribution, times, negation)
         if claim.id in seen:
             continue
         seen.add(claim.id)
         claims.append(claim)
-        content = claim.content.span
         # A denial is about the time of what it negates: "attacks earlier in the week,
         # but no operations over the past 24 hours" denies only the last 24 hours.
-        negation = _negation(lowered, content.start, content.end)
-        first = negation.start() if negation is not None else content.start
-        event_dates = _event_dates(times, first, content.end)
+        first = negation.start() if negation is not None else start
+        event_dates = _event_dates(times, first, end)
         contexts.append(ClaimContext(claim=claim, sentence=number, event_dates=event_dates))
     disputes = find_disputes(contexts, actors)
     return Article(
@@ -239,11 +239,18 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
     )
 
 
-def _claim(text: str, lowered: str, speaker: str, attribution: Attribution, times: _Times) -> Claim:
+def _claim(
+    text: str,
+    lowered: str,
+    speaker: str,
+    attribution: Attribution,
+    times: _Times,
+    negation: re.Match[str] | None,
+) -> Claim:
     cue_start, cue_end = attribution.cue
     start, end = attribution.content
     content = text[start:end]
-    deny = attribution.lemma in DENIAL_LEMMAS or bool(_negation(lowered, start, end))
+    deny = attribution.lemma in DENIAL_LEMMAS or negation is not None
     hedged = attribution.lemma in HEDGE_LEMMAS or bool(_HEDGE.search(lowered, start, end))
     return Claim(
         speaker=speaker,

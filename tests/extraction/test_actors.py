@@ -246,6 +246,22 @@ def test_a_pronoun_is_the_latest_person() -> None:
 
 
 @pytest.mark.parametrize(
+    ("gap", "speaker"),
+    [(50, "sergei-lavrov"), (450, None)],
+    ids=["a name close before", "a name too far back"],
+)
+def test_he_falls_back_to_a_name_in_the_narration_before(gap: int, speaker: str | None) -> None:
+    filler = "The talks went on " + "and on " * (gap // 7) + "into the night."
+    text = f"Foreign Minister Sergei Lavrov arrived. {filler} He said a deal was close."
+    assert _speakers(claimkit.extract(text)) == ([speaker] if speaker else [])
+
+
+def test_he_after_a_long_run_of_unattributed_quotes_finds_no_one() -> None:
+    text = '"Yes," he said ' * 200
+    assert claimkit.extract(text).claims == ()
+
+
+@pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
         pytest.param(

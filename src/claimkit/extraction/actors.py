@@ -8,6 +8,7 @@ earlier mention introduced.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -101,6 +102,8 @@ class ActorRegistry:
         self.text = text
         self.drafts: list[Draft] = []
         self._by_name: dict[str, Draft] = {}
+        self._names: list[tuple[int, int]] = []  # person names found so far, in order
+        self._names_scanned = 0
 
     # --- lookup -------------------------------------------------------------------------
 
@@ -151,12 +154,37 @@ class ActorRegistry:
             ):
                 draft.kind = ActorKind.PERSON
                 return draft
-        window = self.text[max(0, start - 400) : start]
-        for match in reversed(list(_PERSON_NAME.finditer(window))):
-            offset = start - len(window)
-            tokens = tokenize(self.text, offset + match.start(), offset + match.end())
+        name = self._name_before(start)
+        return None if name is None else self._resolve(*name)
+
+    def _name_before(self, start: int) -> tuple[int, int] | None:
+        """The last person's name that ends before ``start``, at most 400 characters back.
+
+        The text is scanned for names once, front to back, as the questions move on:
+        a run of pronouns with no name before them costs no rescanning.
+        """
+        text = self.text
+        while self._names_scanned < start:
+            match = _PERSON_NAME.search(text, self._names_scanned)
+            if match is None:
+                self._names_scanned = len(text)
+                break
+            tokens = tokenize(text, match.start(), match.end())
             if _looks_like_person_name(tokens):
-                return self._resolve(offset + match.start(), offset + match.end())
+                self._names.append(match.span())
+            self._names_scanned = match.end()
+        index = bisect.bisect_left(self._names, (start, start))
+        while index > 0:
+            index -= 1
+            first, last = self._names[index]
+            if first < start - 400:
+                return None
+            if last > start:  # a name that runs on past ``start``: its part before it
+                cut = _PERSON_NAME.match(text, first, start)
+                if cut is None or not _looks_like_person_name(tokenize(text, *cut.span())):
+                    continue
+                return cut.span()
+            return first, last
         return None
 
     # --- resolution ---------------------------------------------------------------------

@@ -20,7 +20,9 @@ _MONTH: Final = "|".join(sorted(MONTHS, key=len, reverse=True))
 _COUNT: Final = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 
 _TIME: Final = re.compile(
-    rf"""\b(?:
+    # Every expression opens with a letter or digit: the lookahead rejects other
+    # word boundaries before the alternatives are tried, which halves the scan.
+    rf"""\b(?=[a-z0-9])(?:
       (?P<weekday>(?:(?:early|late)\s+(?:on\s+)?|on\s+|last\s+|this\s+|by\s+)?
           (?:{_WEEKDAY}){_DAY_PARTS})
     | (?P<date>(?:on\s+)?(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
