@@ -206,6 +206,26 @@ def _quantities(text: str) -> list[Described]:
         pytest.param("the 2 a.m. raid", [], id="a.m."),
         pytest.param("over the past 24 hours", [], id="a span of time"),
         pytest.param("the army said nothing", [], id="no number"),
+        pytest.param(
+            "only two of its fighters had been killed",
+            [("two", "exact", 2.0, 2.0, "fighters", "killed")],
+            id="a partitive: the noun after the determiner",
+        ),
+        pytest.param(
+            "14 of the port's 19 berths",
+            [("14", "exact", 14.0, 14.0, None, None), ("19", "exact", 19.0, 19.0, "berths", None)],
+            id="a part of a whole",
+        ),
+        pytest.param(
+            "police estimated the turnout at about 6,000",
+            [("about 6,000", "approximate", 6000.0, 6000.0, "turnout", None)],
+            id="estimated the turnout at",
+        ),
+        pytest.param(
+            "112 people remained missing",
+            [("112", "exact", 112.0, 112.0, "people", "missing")],
+            id="a copula before the event",
+        ),
     ],
 )
 def test_quantities(text: str, expected: list[Described]) -> None:

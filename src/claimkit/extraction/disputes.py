@@ -13,7 +13,7 @@ from typing import Final
 import attrs
 
 from claimkit.extraction.actors import normalize_name
-from claimkit.extraction.lexicon import COUNTRIES, KIND_KEYWORDS
+from claimkit.extraction.lexicon import COUNTRIES, EVENT_WORDS, KIND_KEYWORDS
 from claimkit.extraction.tokens import content_stems
 from claimkit.model import (
     Actor,
@@ -282,7 +282,7 @@ _COUNT_CLASSES: Final[dict[str, str]] = {}
 for _class, _nouns in {
     "people": """people person persons civilians residents protesters demonstrators
         marchers villagers refugees migrants patients victims workers members
-        passengers inhabitants""",
+        passengers inhabitants turnout crowd crowds attendance""",
     "soldiers": "soldiers soldier troops servicemen personnel guards officers police",
     "fighters": """fighters fighter insurgents insurgent militants militant rebels rebel
         terrorists attackers gunmen jihadists combatants""",
@@ -291,38 +291,115 @@ for _class, _nouns in {
         _COUNT_CLASSES[_noun] = _class
 
 
-def _count_key(quantity: Quantity) -> tuple[str, str | None] | None:
-    if quantity.event is None or quantity.interval is None:
+#: Units of measure: counts of them need no event to be compared ("at 11 knots").
+MEASURE_UNITS: Final = frozenset(
+    """knots knot mph kilometres kilometers km miles mile metres meters feet tonnes tons
+    percent degrees hectares acres litres liters barrels megawatts""".split()
+)
+
+#: What a quantity counts (its event, and the class of its noun), either part unknown.
+CountKey = tuple[str | None, str | None]
+
+
+# Nouns that count the dead: "47 deaths", "180 burials" count people killed.
+_DEATH_NOUNS: Final = frozenset(
+    "deaths death dead fatalities bodies lives burials toll graves".split()
+)
+
+
+def _count_key(quantity: Quantity) -> CountKey | None:
+    if quantity.interval is None or (quantity.event is None and quantity.counted is None):
         return None
     if quantity.counted is None:
         return quantity.event, None
     head = quantity.counted.split()[-1].lower()
+    if head in _DEATH_NOUNS:
+        return "killed", "people"
     return quantity.event, _COUNT_CLASSES.get(head, head.rstrip("s"))
 
 
+def _join_partial_keys(
+    clusters: dict[CountKey, list[tuple[ClaimContext, Quantity]]],
+) -> None:
+    """Give counts that leave out what they count, or their event, the cluster they
+    belong to, when only one fits; drop the event-less ones that fit none."""
+    for key, members in list(clusters.items()):
+        event, thing = key
+        if thing is None:  # "has risen to 47": the only count of its event
+            fits = [k for k in clusters if k[0] == event and k[1] is not None]
+        elif event is None:  # "[people marched], while police put the turnout at 6,000"
+            sentences = {context.sentence for context, _ in members}
+            fits = [
+                k
+                for k in clusters
+                if k[1] == thing
+                and k[0] is not None
+                and any(c.sentence in sentences for c, _ in clusters[k])
+            ]
+        else:
+            continue
+        if len(fits) == 1:
+            clusters[fits[0]].extend(members)
+            del clusters[key]
+        elif event is None and thing not in MEASURE_UNITS:
+            del clusters[key]  # a count of people with no event compares with nothing
+
+
+# A count said to be off without a number of its own: "the true toll is far higher",
+# "the number of wounded may be higher than reported".
+_COMPARED_COUNT: Final = re.compile(
+    r"\b(?:number|numbers|toll|figure|figures|count|tally|total)\b[^.;]{0,80}?"
+    r"\b(?:higher|lower|greater|larger|smaller|more|fewer)\s+than\b"
+    r"|\b(?:far|much|many\s+times|several\s+times)\s+(?:higher|lower|greater|larger)\b",
+    re.IGNORECASE,
+)
+
+
+def _compared_event(context: ClaimContext) -> str | None:
+    """The event whose count a claim says is off ("the toll ... is far higher": killed)."""
+    content = context.claim.content.text
+    if context.claim.quantities or _COMPARED_COUNT.search(content) is None:
+        return None
+    for word in _WORD.findall(content):
+        lower = word.lower()
+        if lower in _DEATH_NOUNS:
+            return "killed"
+        if lower in EVENT_WORDS:
+            return EVENT_WORDS[lower]
+    return None
+
+
 def _numeric_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> list[Dispute]:
-    """Counts of the same thing whose intervals cannot both hold, one dispute per count."""
+    """Counts of the same thing whose intervals cannot both hold, one dispute per count.
+
+    A claim that a count is higher or lower than reported, with no number of its own,
+    denies the count of its event when the article has only one such count.
+    """
     sides = _sides(actors)
-    clusters: dict[tuple[str, str | None], list[tuple[ClaimContext, Quantity]]] = {}
+    clusters: dict[CountKey, list[tuple[ClaimContext, Quantity]]] = {}
+    compared: dict[str, list[ClaimContext]] = {}
     for context in contexts:
         for quantity in context.claim.quantities:
             key = _count_key(quantity)
             if key is not None:
                 clusters.setdefault(key, []).append((context, quantity))
-    # A count that does not say what it counts joins the only count of its event.
-    for (event, counted), members in list(clusters.items()):
-        if counted is None:
-            others = [k for k in clusters if k[0] == event and k[1] is not None]
-            if len(others) == 1:
-                clusters[others[0]].extend(members)
-                del clusters[(event, counted)]
+        compared_event = _compared_event(context)
+        if compared_event is not None:
+            compared.setdefault(compared_event, []).append(context)
+    _join_partial_keys(clusters)
     disputes: list[Dispute] = []
     for (event, counted), members in clusters.items():
+        unique_event = sum(1 for key in clusters if key[0] == event) == 1
+        comparisons = compared.get(event, []) if event is not None and unique_event else []
+        # The earliest count is the reference the others affirm or deny.
+        members.sort(key=lambda member: member[1].span.start)
         first_context, first = members[0]
         reference = first.interval
         side = sides.get(first_context.claim.speaker, first_context.claim.speaker)
         if reference is None:
             continue
+        # Counts of other days are not about the same thing ("47 on Thursday").
+        members = [m for m in members if _overlap(first_context, m[0])]
         stances: dict[str, Stance] = {}
         for context, quantity in members:
             interval = quantity.interval
@@ -332,18 +409,20 @@ def _numeric_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor])
             stance = Stance.AFFIRMS if agrees else Stance.DENIES
             if stances.get(context.claim.id) is not Stance.DENIES:
                 stances[context.claim.id] = stance
+        comparisons = [c for c in comparisons if _overlap(first_context, c)]
+        for context in comparisons:
+            stances[context.claim.id] = Stance.DENIES
         deniers = [c for c, _ in members if stances.get(c.claim.id) is Stance.DENIES]
+        deniers += comparisons
         if not deniers or all(sides.get(c.claim.speaker, c.claim.speaker) == side for c in deniers):
-            continue
-        if not all(_overlap(first_context, c) for c in deniers):
             continue
         thing = first.counted or (counted or "")
         disputes.append(
             Dispute(
                 kind=DisputeKind.NUMERIC,
-                point=f"{first.text} {thing} {event}".replace("  ", " "),
+                point=" ".join(part for part in (first.text, thing, event) if part),
                 positions=tuple(Position(claim=i, stance=st) for i, st in stances.items()),
-                reason=f"counts of {thing or event} that do not overlap: "
+                reason=f"counts of {thing or event or 'one thing'} that do not overlap: "
                 + ", ".join(sorted({q.text for _, q in members})),
             )
         )

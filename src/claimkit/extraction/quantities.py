@@ -100,10 +100,28 @@ _PLURAL_HEADS: Final = frozenset(
 )
 
 
+# "two of its fighters": the number counts the noun phrase after the determiner.
+_PARTITIVE: Final = re.compile(
+    r"[ \t]+of[ \t]+(?:its|their|the|his|her|our|these|those)(?=[ \t]+[A-Za-z])", re.IGNORECASE
+)
+# "police estimated the turnout at about 6,000", "put the death toll at 30": the noun
+# phrase before "at" is what the number counts.
+_ESTIMATED_AT: Final = re.compile(
+    r"\b(?:put|puts|putting|estimated|estimates|estimate|estimating|placed|places|placing"
+    r"|set|sets|setting)\s+(?:the|its|their)\s+(?P<thing>(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+at\s+$"
+    # matched against ASCII-lower-cased text
+)
+
+
 def _counted(text: str, start: int, end: int) -> tuple[str | None, int]:
     """The noun phrase after a number, up to four words, and where it ends."""
     words: list[tuple[int, int]] = []
     position = start
+    partitive = _PARTITIVE.match(text, start, end)
+    if partitive is not None:
+        following = _NEXT_WORDS.match(text, partitive.end(), end)
+        if following is not None and not following.group(1).endswith(("'s", "’s")):
+            position = partitive.end()  # not "14 of the port's 19 berths"
     while len(words) < 4:
         match = _NEXT_WORDS.match(text, position, end)
         if match is None:
@@ -131,6 +149,13 @@ def _counted(text: str, start: int, end: int) -> tuple[str | None, int]:
     return text[words[0][0] : words[-1][1]], words[-1][1]
 
 
+# Words that may stand between a counted noun phrase and its event: "112 people
+# remained missing", "40 soldiers were reportedly killed".
+_BETWEEN_COUNT_AND_EVENT: Final = frozenset(
+    "reportedly also been still remain remained remains stay stayed".split()
+)
+
+
 def _event(text: str, start: int, end: int, clause_start: int, clause_end: int) -> str | None:
     """The kind of event a quantity counts: a verb right after its noun phrase
     ("40 people were killed"), else the nearest one before it ("killing up to 40")."""
@@ -138,7 +163,7 @@ def _event(text: str, start: int, end: int, clause_start: int, clause_end: int) 
     for word in after[:3]:
         if word in EVENT_WORDS:
             return EVENT_WORDS[word]
-        if word not in AUXILIARIES and word not in ("reportedly", "also", "been"):
+        if word not in AUXILIARIES and word not in _BETWEEN_COUNT_AND_EVENT:
             break
     if "toll" in text[max(clause_start, start - 80) : start].lower():
         return "killed"  # "the death toll ... has risen to 47"
@@ -194,6 +219,10 @@ def find_quantities(
                 if before and before[-1] in ("no", "the", "any", "each", "every"):
                     continue
         counted, counted_end = _counted(text, match.end(), end)
+        if counted is None:
+            estimated = _ESTIMATED_AT.search(lowered, max(0, match.start() - 80), match.start())
+            if estimated is not None:
+                counted = text[estimated.start("thing") : estimated.end("thing")]
         if counted is not None and counted.split()[-1].lower() in TIME_UNITS:
             continue  # "the past 24 hours" is a time, not a count
         window = max(start, match.start() - 120)

@@ -1,0 +1,107 @@
+"""Disputes inside one article: denials and counts that cannot both hold."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import claimkit
+from claimkit.model import Article, DisputeKind, Stance
+
+FRIDAY = datetime.date(2024, 3, 15)
+
+
+def _numeric(article: Article) -> list[dict[str, set[str]]]:
+    """Each numeric dispute as the speakers on each side."""
+    speaker_of = {claim.id: claim.speaker for claim in article.claims}
+    sides: list[dict[str, set[str]]] = []
+    for dispute in article.disputes:
+        if dispute.kind is not DisputeKind.NUMERIC:
+            continue
+        side: dict[str, set[str]] = {"affirms": set(), "denies": set()}
+        for position in dispute.positions:
+            key = "affirms" if position.stance is Stance.AFFIRMS else "denies"
+            side[key].add(speaker_of[position.claim])
+        sides.append(side)
+    return sides
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The army said it had killed at least 14 insurgents. "
+            "The rebels said only two of their fighters had been killed.",
+            [{"affirms": {"army"}, "denies": {"rebels"}}],
+            id="a partitive names the thing counted",
+        ),
+        pytest.param(
+            "Tens of thousands of people marched through the city, organisers said, "
+            "while police estimated the turnout at about 6,000.",
+            [{"affirms": {"organisers"}, "denies": {"police"}}],
+            id="an estimate of the turnout in the same sentence",
+        ),
+        pytest.param(
+            "The company said the ship was sailing at 11 knots. "
+            "The skipper said the ship had been travelling at about 18 knots.",
+            [{"affirms": {"company"}, "denies": {"skipper"}}],
+            id="a unit of measure needs no event",
+        ),
+        pytest.param(
+            "The authority said 47 people had died in the storm. "
+            "Aid groups said they had recorded at least 180 burials.",
+            [{"affirms": {"authority"}, "denies": {"aid-groups"}}],
+            id="burials count the dead",
+        ),
+        pytest.param(
+            "The ministry said 12 people were killed in the attack. "
+            "A local doctor said the true toll was far higher.",
+            [{"affirms": {"ministry"}, "denies": {"local-doctor"}}],
+            id="a toll said to be higher denies the count",
+        ),
+    ],
+)
+def test_numeric_disputes(text: str, expected: list[dict[str, set[str]]]) -> None:
+    assert _numeric(claimkit.extract(text, published=FRIDAY)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The ministry said nine people had died of cholera. "
+            "The doctors' forum said its members had treated more than 1,000 patients.",
+            id="a count with no event in another sentence compares with nothing",
+        ),
+        pytest.param(
+            "The ministry said 12 people were killed on Monday. "
+            "The ministry said 40 people were killed on Thursday.",
+            id="one side's counts",
+        ),
+        pytest.param(
+            "The ministry said 12 people were killed on Monday. "
+            "Activists said 40 people were killed on Thursday.",
+            id="counts of other days",
+        ),
+        pytest.param(
+            "The port authority said 14 of the port's 19 berths were working. "
+            "The union said the cranes were idle.",
+            id="a part of a whole is not a partitive of a thing",
+        ),
+    ],
+)
+def test_no_numeric_dispute(text: str) -> None:
+    assert _numeric(claimkit.extract(text, published=FRIDAY)) == []
+
+
+def test_a_denial_answers_the_claim_of_another_side() -> None:
+    article = claimkit.extract(
+        "The army said rebels had attacked a checkpoint on Thursday. "
+        "A rebel spokesman denied that any attack had taken place.",
+        published=FRIDAY,
+    )
+    (dispute,) = article.disputes
+    assert dispute.kind is DisputeKind.DENIAL
+    stances = {p.stance for p in dispute.positions}
+    assert stances == {Stance.AFFIRMS, Stance.DENIES}
