@@ -44,3 +44,38 @@ def test_a_cue_in_a_relative_clause_belongs_to_its_antecedent() -> None:
 def test_a_negated_cue_reports_nothing() -> None:
     assert _contents("The army did not say how many soldiers died.") == []
     assert _contents("Monitors could not yet confirm who fired first.") == []
+
+
+def _speakers(text: str) -> list[str]:
+    article = claimkit.extract(text)
+    return [article.speaker_of(claim).name for claim in article.claims]
+
+
+def test_a_relative_clause_after_the_speaker_does_not_name_it() -> None:
+    text = "Nordhav Shipping, which operates the Kattegat Star, said the ship was slow."
+    assert _speakers(text) == ["Nordhav Shipping"]
+
+
+def test_a_relative_clause_that_gives_a_name_names_the_speaker() -> None:
+    text = "Its spokesman, who goes by the name Commandant Kabeya, said the truce held."
+    assert _speakers(text) == ["Commandant Kabeya"]
+
+
+def test_a_name_after_a_relative_clause_names_the_described_speaker() -> None:
+    text = "A villager, who gave only her first name, Aigul, said she had seen tanks."
+    article = claimkit.extract(text)
+    assert _speakers(text) == ["Aigul"]
+    assert article.actors[0].kind is claimkit.ActorKind.PERSON
+
+
+def test_the_speaker_is_the_antecedent_of_a_relative_clause_before_the_cue() -> None:
+    text = (
+        "ESBJERG, Denmark, April 9 - The owner of a cargo ship that collided with a "
+        "fishing trawler last week disputed the skipper's account on Tuesday."
+    )
+    assert _speakers(text) == ["owner of a cargo ship"]
+
+
+def test_that_before_an_account_noun_is_part_of_the_content() -> None:
+    assert _contents("Dushanbe rejected that version.") == ["that version"]
+    assert _contents("The ministry said that reports were false.") == ["reports were false"]

@@ -206,6 +206,13 @@ class ActorRegistry:
         becomes an alias.
         """
         if apposition is not None:
+            given = self._given_name(start, end, *apposition)
+            if given is not None:
+                name = self.text[given[0] : given[1]]
+                person = self.find(name) or self._new(name, ActorKind.PERSON, given[0])
+                person.mention(*given)
+                self._apposition(person, (start, end))
+                return person
             name_run = self._trailing_name(*apposition)
             if name_run is not None:
                 # The apposition names the person; the phrase before it describes them.
@@ -229,6 +236,25 @@ class ActorRegistry:
         if not _looks_like_person_name(name):
             return None
         return name[0].start, name[-1].end
+
+    def _given_name(
+        self, start: int, end: int, name_start: int, name_end: int
+    ) -> tuple[int, int] | None:
+        """A single name set off after a description: "a villager, ..., Aigul, said"."""
+        described = [t for t in tokenize(self.text, start, end) if t.is_word]
+        name = [t for t in tokenize(self.text, name_start, name_end) if t.is_word]
+        if not described or described[0].lower not in DETERMINERS or len(name) != 1:
+            return None
+        word = name[0]
+        if (
+            not word.is_capitalized
+            or word.text.isupper()
+            or word.text in ADJECTIVES
+            or word.text in COUNTRIES
+            or _kind_from_words([word.text]) is not None
+        ):
+            return None
+        return word.start, word.end
 
     def _describe_with(self, draft: Draft, start: int, end: int) -> None:
         tokens = [t for t in tokenize(self.text, start, end) if t.is_word]

@@ -506,7 +506,10 @@ class _Sentence:
         """Trimmed content between token indexes, and whether it is a quotation."""
         tokens = self.tokens
         first = self._past_dateline(first, last)
-        while first <= last and (tokens[first].lower == "that" or tokens[first].text in ",:;—-"):
+        while first <= last and (
+            (tokens[first].lower == "that" and not _that_is_determiner(tokens, first))
+            or tokens[first].text in ",:;—-"
+        ):
             first += 1
         last = self._before_narration(first, last)
         while last >= first and tokens[last].text in ".,;:!?—-":
@@ -665,9 +668,34 @@ def _content_after(s: _Sentence, lemma: str, last: int) -> int:
                 break
     if index < len(tokens) and tokens[index].text in (":", ","):
         index += 1
-    if index < len(tokens) and tokens[index].lower == "that":
+    if (
+        index < len(tokens)
+        and tokens[index].lower == "that"
+        and not _that_is_determiner(tokens, index)
+    ):
         index += 1
     return index
+
+
+# Nouns that name what someone said: after a cue, "that" before one of them is a
+# determiner ("rejected that version"), not the start of a clause.
+_ACCOUNT_NOUNS: Final = frozenset(
+    """account version claim report allegation accusation statement assertion figure
+    estimate story narrative charge""".split()
+)
+
+
+_RELATIVE_PRONOUNS: Final = frozenset("which who whom whose".split())
+_CLAUSE_PREPOSITIONS: Final = frozenset("with to from against into by at on in near".split())
+_NAMING_WORDS: Final = frozenset("name named called as".split())
+
+
+def _that_is_determiner(tokens: list[Token], index: int) -> bool:
+    """Whether the "that" at ``index`` points at an account ("denied that claim.")."""
+    if index + 1 >= len(tokens) or tokens[index + 1].lower not in _ACCOUNT_NOUNS:
+        return False
+    after = tokens[index + 2].lower if index + 2 < len(tokens) else "."
+    return after in (".", ",", ";", "as", "of", "by", "from", "and", "on", "in")
 
 
 def _sentence_time(s: _Sentence, np_first: int) -> tuple[int, int] | None:
@@ -788,7 +816,21 @@ def _attribute(
         if m <= floor or m == k - 1:
             return None
         apposition = s.span(m + 1, k - 1)
+        if tokens[m + 1].lower in _RELATIVE_PRONOUNS:
+            # "Nordhav Shipping, which operates the ship, said": the clause says what
+            # the speaker does, unless it gives a name ("who goes by the name Kabeya").
+            named = k - 1
+            while named > m + 1 and tokens[named].is_capitalized:
+                named -= 1
+            naming = named < k - 1 and tokens[named].lower in _NAMING_WORDS
+            apposition = s.span(named + 1, k - 1) if naming else None
         k = m - 1
+        # "A villager, who gave only her first name, Aigul, said": the clause is skipped.
+        relative = k - 1
+        while relative > floor and tokens[relative].text != ",":
+            relative -= 1
+        if relative > floor and tokens[relative + 1].lower in _RELATIVE_PRONOUNS:
+            k = relative - 1
     acronym = None
     if k > floor and tokens[k].text == ")":
         # "The Gourma Liberation Movement (GLM), which ..., said"
@@ -800,6 +842,18 @@ def _attribute(
             k = opening - 1
     np_first = s.np_before(k, floor)
     speaker_last = k
+    if np_first is not None and np_first - 1 > floor:
+        # "The owner of a ship that collided with a trawler last week disputed ...": the
+        # phrase before the cue ends a relative clause; the speaker is its antecedent.
+        before_np = tokens[np_first - 1]
+        if before_np.lower in _CLAUSE_PREPOSITIONS or _is_verbish(before_np):
+            subject = s.subject(s._past_dateline(floor, np_first - 1), np_first)
+            if (
+                subject is not None
+                and subject[1] + 2 < np_first
+                and tokens[subject[1] + 1].lower in ("who", "which", "that")
+            ):
+                np_first, speaker_last = subject
     if np_first is None:
         # "Health officials who asked not to be named said ..."
         subject = s.subject(floor, k + 1)
