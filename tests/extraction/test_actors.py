@@ -302,3 +302,22 @@ def test_he_after_a_long_run_of_unattributed_quotes_finds_no_one() -> None:
 def test_kind_of_actor(text: str, name: str, kind: str) -> None:
     article = claimkit.extract(text)
     assert [(a.name, a.kind.value) for a in article.actors] == [(name, kind)]
+
+
+def test_its_spokesman_speaks_for_the_organisation_spoken_of_last() -> None:
+    text = (
+        "The Kivu Patriotic Alliance denied attacking civilians. "
+        "Its spokesman, who goes by the name Commandant Kabeya, said the truce held."
+    )
+    article = claimkit.extract(text)
+    by_name = {actor.name: actor for actor in article.actors}
+    assert by_name["Commandant Kabeya"].affiliation == by_name["Kivu Patriotic Alliance"].id
+
+
+def test_a_kind_noun_after_a_name_gives_the_kind() -> None:
+    text = (
+        "A ceasefire with the Kivu Patriotic Alliance militia came under strain. "
+        "The Kivu Patriotic Alliance denied attacking civilians."
+    )
+    (actor,) = claimkit.extract(text).actors
+    assert (actor.name, actor.kind) == ("Kivu Patriotic Alliance", claimkit.ActorKind.ARMED_GROUP)

@@ -105,3 +105,27 @@ def test_a_denial_answers_the_claim_of_another_side() -> None:
     assert dispute.kind is DisputeKind.DENIAL
     stances = {p.stance for p in dispute.positions}
     assert stances == {Stance.AFFIRMS, Stance.DENIES}
+
+
+def test_the_accused_denying_answers_the_accusation() -> None:
+    article = claimkit.extract(
+        "The opposition accused the tribunal of halting the count to adjust the results. "
+        "The Departmental Electoral Tribunal denied manipulating anything.",
+        published=FRIDAY,
+    )
+    (dispute,) = article.disputes
+    speaker_of = {claim.id: claim.speaker for claim in article.claims}
+    by_stance = {p.stance: speaker_of[p.claim] for p in dispute.positions}
+    assert by_stance == {
+        Stance.AFFIRMS: "opposition",
+        Stance.DENIES: "departmental-electoral-tribunal",
+    }
+
+
+def test_an_accusation_of_someone_else_is_not_answered() -> None:
+    article = claimkit.extract(
+        "The opposition accused the police of beating protesters. "
+        "The Departmental Electoral Tribunal denied manipulating anything.",
+        published=FRIDAY,
+    )
+    assert article.disputes == ()

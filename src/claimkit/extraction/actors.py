@@ -498,9 +498,28 @@ class ActorRegistry:
             org.mention(org_tokens[0].start, org_tokens[-1].end) if not country else None
             if org is not draft:
                 draft.affiliation = org
+        elif draft.affiliation is None and [t.lower for t in before] in (["its"], ["their"]):
+            # "its spokesman": the organisation spoken of last
+            owner = self._recent(prefix[0].start, person=False)
+            if owner is not None and owner is not draft:
+                draft.affiliation = owner
 
     def _apposition(self, draft: Draft, span: tuple[int, int]) -> None:
         self._describe_with(draft, span[0], span[1])
+
+    def _kind_by_head_noun(self, draft: Draft) -> ActorKind:
+        """An organisation's kind from a noun after its name where the text first
+        gives it: "the Kivu Patriotic Alliance militia" is an armed group."""
+        if draft.kind is not ActorKind.ORGANIZATION or " " not in draft.name:
+            return draft.kind
+        index = self.text.find(draft.name)
+        following = (
+            _FOLLOWING_WORD.match(self.text, index + len(draft.name)) if index >= 0 else None
+        )
+        if following is None:
+            return draft.kind
+        kind = _kind_from_words([following.group(1)])
+        return draft.kind if kind is None or kind is ActorKind.ANONYMOUS else kind
 
     def build(self) -> tuple[tuple[Actor, ...], dict[int, str]]:
         """The finished actors, and the id of each draft (by ``id(draft)``)."""
@@ -525,7 +544,7 @@ class ActorRegistry:
                 Actor(
                     id=ids[id(draft)],
                     name=draft.name,
-                    kind=draft.kind,
+                    kind=self._kind_by_head_noun(draft),
                     aliases=tuple(draft.aliases),
                     role=draft.role,
                     affiliation=ids[id(draft.affiliation)] if draft.affiliation else None,
@@ -533,6 +552,9 @@ class ActorRegistry:
                 )
             )
         return tuple(actors), ids
+
+
+_FOLLOWING_WORD: Final = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
 def _last_role(tokens: list[Token]) -> int | None:

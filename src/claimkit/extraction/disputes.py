@@ -151,6 +151,20 @@ def _actor_by_word(actors: Sequence[Actor], word: str) -> set[str]:
     return found
 
 
+_ACCUSATION_CUES: Final = ("accus", "blam")
+_ACCUSED: Final = re.compile(r"(?:[\w'’-]+\s+){0,4}?([\w'’-]+)\s+(?:of|for)\b")
+
+
+def _accused(claim: Claim, actors: Sequence[Actor]) -> set[str]:
+    """The actors an accusation is made against ("accused [the tribunal] of halting")."""
+    if not claim.cue.text.lower().startswith(_ACCUSATION_CUES):
+        return set()
+    match = _ACCUSED.match(claim.content.text)
+    if match is None:
+        return set()
+    return _actor_by_word(actors, match.group(1))
+
+
 def _account_targets(
     denial: ClaimContext,
     contexts: Sequence[ClaimContext],
@@ -213,6 +227,9 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
         for other in _near(contexts, denial):
             claim = other.claim
             if sides.get(claim.speaker, claim.speaker) == side or claim.polarity is Polarity.DENY:
+                continue
+            if side in {sides.get(a, a) for a in _accused(claim, actors)}:
+                targets[claim.id] = other  # "X accused the tribunal of ...": it denies
                 continue
             names_it = claim.speaker in named and other.sentence <= denial.sentence
             same_event = _about_the_same(denial.claim.content.text, claim.content.text)

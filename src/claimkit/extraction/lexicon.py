@@ -178,7 +178,8 @@ KIND_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
             charity network coalition league society trust firm airline operator
             board court labs lab systems technologies technology holdings partners
             industries energy airlines motors pharmaceuticals bank plc llc gmbh sa ag
-            co shipping logistics group's""".split()
+            co shipping logistics group's alliance team forum mission bureau
+            consortium initiative""".split()
         ),
     ),
 )
