@@ -204,9 +204,13 @@ def _time_flags(tokens: list[Token], time_spans: list[tuple[int, int]]) -> list[
     flags = [False] * len(tokens)
     if not tokens or not time_spans:
         return flags
-    index = bisect.bisect_left(time_spans, (tokens[0].start, -1))
-    if index:
-        index -= 1  # a time that starts before the sentence may still cover its first token
+    first = bisect.bisect_left(time_spans, (tokens[0].start, -1))
+    inside = bisect.bisect_left(time_spans, (tokens[-1].end, -1), first) > first
+    # A time that starts before the sentence may still cover its first token.
+    reaches_in = first > 0 and time_spans[first - 1][1] > tokens[0].start
+    if not inside and not reaches_in:
+        return flags
+    index = first - 1 if first else 0
     for position, token in enumerate(tokens):
         while index < len(time_spans) and time_spans[index][1] < token.end:
             index += 1

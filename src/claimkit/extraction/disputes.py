@@ -215,6 +215,9 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
     by_id = {c.claim.id: c for c in contexts}
     sides = _sides(actors)
     name_keys = {actor.id: _name_keys(actor) for actor in actors}
+    accused_sides = {
+        c.claim.id: {sides.get(a, a) for a in _accused(c.claim, actors)} for c in contexts
+    }
     groups: list[tuple[list[ClaimContext], dict[str, ClaimContext]]] = []
     for denial in contexts:
         if denial.claim.polarity is not Polarity.DENY:
@@ -228,7 +231,7 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
             claim = other.claim
             if sides.get(claim.speaker, claim.speaker) == side or claim.polarity is Polarity.DENY:
                 continue
-            if side in {sides.get(a, a) for a in _accused(claim, actors)}:
+            if side in accused_sides[claim.id]:
                 targets[claim.id] = other  # "X accused the tribunal of ...": it denies
                 continue
             names_it = claim.speaker in named and other.sentence <= denial.sentence
