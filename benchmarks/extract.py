@@ -167,6 +167,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "cue words, no full stop": _run("said told claimed denied reported "),
     "names and cues": _run("Smith said Jones told "),
     '"according to" repeated': _run("according to "),
+    "opposed accounts": _run("Kyiv said the post held, Moscow said the post fell, "),
+    "denials": _run("The army said rebels attacked. The rebels denied any attack. "),
     "nested parentheses": _nested_parentheses,
     "parentheses and words": _run("(a (b "),
     "commas": _run(","),

@@ -129,3 +129,49 @@ def test_an_accusation_of_someone_else_is_not_answered() -> None:
         published=FRIDAY,
     )
     assert article.disputes == ()
+
+
+def _contradictions(article: Article) -> list[dict[str, set[str]]]:
+    speaker_of = {claim.id: claim.speaker for claim in article.claims}
+    found: list[dict[str, set[str]]] = []
+    for dispute in article.disputes:
+        if dispute.kind is DisputeKind.CONTRADICTION:
+            side: dict[str, set[str]] = {"affirms": set(), "denies": set()}
+            for position in dispute.positions:
+                key = "affirms" if position.stance is Stance.AFFIRMS else "denies"
+                side[key].add(speaker_of[position.claim])
+            found.append(side)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The army said its soldiers had repelled an attack on the border post. "
+            "The rebels said they had overrun the post.",
+            [{"affirms": {"army"}, "denies": {"rebels"}}],
+            id="held against overrun",
+        ),
+        pytest.param(
+            "The union said traffic at the port was at a standstill. "
+            "The port authority said traffic was continuing as normal.",
+            [{"affirms": {"port-authority"}, "denies": {"union"}}],
+            id="continuing against halted",
+        ),
+        pytest.param(
+            "The army said its units held their positions. "
+            "The rebels said they had overrun the post.",
+            [],
+            id="nothing in common",
+        ),
+        pytest.param(
+            "The army said it had repelled an attack on the post. "
+            "The army said later that the post was abandoned.",
+            [],
+            id="one side",
+        ),
+    ],
+)
+def test_contradictions(text: str, expected: list[dict[str, set[str]]]) -> None:
+    assert _contradictions(claimkit.extract(text, published=FRIDAY)) == expected

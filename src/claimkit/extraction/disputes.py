@@ -14,7 +14,7 @@ import attrs
 
 from claimkit.extraction.actors import normalize_name
 from claimkit.extraction.lexicon import COUNTRIES, EVENT_WORDS, KIND_KEYWORDS
-from claimkit.extraction.tokens import content_stems
+from claimkit.extraction.tokens import STOP_WORDS, content_stems
 from claimkit.model import (
     Actor,
     Claim,
@@ -449,6 +449,117 @@ def _numeric_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor])
     return disputes
 
 
+# --- contradictions: two assertions of opposed states of one thing ---------------------
+
+# Opposed states that two sides' accounts of one event give, each with how the reason
+# names it: a post "held" against "overrun", traffic "continuing" against "halted".
+_OPPOSED_STATES: Final = tuple(
+    (label, re.compile(rf"\b(?:{one})\b"), re.compile(rf"\b(?:{other})\b"))
+    for label, one, other in (
+        (
+            ("held", "overrun or abandoned"),
+            "held|holds|holding|repelled|repulsed|defended|retained",
+            "overran|overrun|abandoned|fell|withdrew|retreated",
+        ),
+        (
+            ("continuing", "halted"),
+            "continuing|continued|operating|working|functioning|running",
+            "standstill|halted|stopped|idle|closed|shut|paralysed|paralyzed|suspended",
+        ),
+        (
+            ("under control", "spreading"),
+            r"under\s+control|contained|stable|easing",
+            r"spreading|worsening|out\s+of\s+control|overwhelmed|surging",
+        ),
+        (("reached", "cut off"), "reached|accessible", r"cut\s+off|unreachable|inaccessible"),
+    )
+)
+#: A claim is compared with at most this many claims of the opposed state on each side
+#: of it, nearest first: a bound that keeps the search linear.
+_CONTRADICTION_PARTNERS: Final = 16
+_TOPIC_WORD: Final = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
+
+
+def _topic(text: str) -> frozenset[str]:
+    """What a claim speaks of: its words of four letters or more, stemmed, minus
+    function words ("the post was overrun" -> post)."""
+    words = (w.lower().removesuffix("'s") for w in _TOPIC_WORD.findall(text))
+    return frozenset(w[:6] for w in words if w not in STOP_WORDS)
+
+
+def _contradiction_disputes(
+    contexts: Sequence[ClaimContext], actors: Sequence[Actor], found: Sequence[Dispute]
+) -> list[Dispute]:
+    """Assertions of two sides that give one thing opposed states ("the post was held",
+    "the post was overrun"), about the same time and with a word of topic in common."""
+    sides = _sides(actors)
+    disputes_of: dict[str, set[int]] = {}
+    for index, dispute in enumerate(found):
+        for position in dispute.positions:
+            disputes_of.setdefault(position.claim, set()).add(index)
+    disputes: list[Dispute] = []
+    for (one_label, other_label), one, other in _OPPOSED_STATES:
+        ones: list[ClaimContext] = []
+        others: list[ClaimContext] = []
+        for context in contexts:
+            claim = context.claim
+            if claim.polarity is not Polarity.ASSERT:
+                continue
+            lowered = claim.content.text.lower()
+            is_one, is_other = one.search(lowered), other.search(lowered)
+            if is_one and not is_other:
+                ones.append(context)
+            elif is_other and not is_one:
+                others.append(context)
+        linked: dict[str, tuple[ClaimContext, Stance]] = {}
+        for against in others:
+            side = sides.get(against.claim.speaker, against.claim.speaker)
+            topic = _topic(against.claim.content.text)
+            middle = bisect.bisect_left(ones, against.sentence, key=_sentence_of)
+            nearby = ones[
+                max(0, middle - _CONTRADICTION_PARTNERS) : middle + _CONTRADICTION_PARTNERS
+            ]
+            for claim_for in nearby:
+                if (
+                    sides.get(claim_for.claim.speaker, claim_for.claim.speaker) != side
+                    and abs(claim_for.sentence - against.sentence) <= NEAR_SENTENCES
+                    and _overlap(claim_for, against)
+                    and topic & _topic(claim_for.claim.content.text)
+                    and not (
+                        disputes_of.get(claim_for.claim.id, set())
+                        & disputes_of.get(against.claim.id, set())
+                    )
+                ):
+                    linked[claim_for.claim.id] = (claim_for, Stance.AFFIRMS)
+                    linked[against.claim.id] = (against, Stance.DENIES)
+        if not linked:
+            continue
+        ordered = sorted(linked.values(), key=lambda item: item[0].claim.content.span.start)
+        first = next(c for c, stance in ordered if stance is Stance.AFFIRMS)
+        holders = sorted(
+            {_name(actors, c.claim.speaker) for c, st in ordered if st is Stance.AFFIRMS}
+        )
+        opponents = sorted(
+            {_name(actors, c.claim.speaker) for c, st in ordered if st is Stance.DENIES}
+        )
+        disputes.append(
+            Dispute(
+                kind=DisputeKind.CONTRADICTION,
+                point=_shorten(first.claim.content.text),
+                positions=tuple(Position(claim=c.claim.id, stance=st) for c, st in ordered),
+                reason=f"{' and '.join(holders)} say {one_label}; "
+                f"{' and '.join(opponents)} say {other_label}",
+            )
+        )
+    return disputes
+
+
+def _shorten(text: str, words: int = 16) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("..." if len(parts) > words else "")
+
+
 def find_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> tuple[Dispute, ...]:
-    """Denial and numeric disputes among the claims of one article."""
-    return tuple(_denial_disputes(contexts, actors) + _numeric_disputes(contexts, actors))
+    """Denial, numeric and contradiction disputes among the claims of one article."""
+    found = _denial_disputes(contexts, actors) + _numeric_disputes(contexts, actors)
+    return tuple(found + _contradiction_disputes(contexts, actors, found))
