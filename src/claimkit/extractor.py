@@ -51,13 +51,27 @@ _NEGATION: Final = re.compile(
     r"|operations?|deaths?|fighting|injuries|damage))\b",
     # matched against ASCII-lower-cased text
 )
-_OPENING_NEGATION: Final = re.compile(r"(?:no|none|nobody|nothing|neither)\b")
+_OPENING_NEGATION: Final = re.compile(
+    r"(?:no|none|nobody|nothing|neither|never|not\s+(?:a\s+single|one|a|any))\b"
+)
+# "proves nothing": the content denies that something shows what others claim.
+_DENIES_SIGNIFICANCE: Final = re.compile(
+    r"\b(?:proves?|proved|means?|meant|shows?|showed)\s+nothing\b"
+)
+# A relative clause ("people who ... had no symptoms") qualifies a noun; its negation is
+# not the claim's. It runs from "who" or "which" to the next comma.
+_RELATIVE_CLAUSE: Final = re.compile(r"\b(?:who|which)\b[^,;]*$")
 
 
 def _negation(lowered: str, start: int, end: int) -> re.Match[str] | None:
     """Where the content ``lowered[start:end]`` denies that something happened or is true."""
     opening = _OPENING_NEGATION.match(lowered, start, end)  # "No soldier was killed"
-    return opening or _NEGATION.search(lowered, start, end)
+    if opening is not None:
+        return opening
+    for match in _NEGATION.finditer(lowered, start, end):
+        if _RELATIVE_CLAUSE.search(lowered, max(start, match.start() - 200), match.start()) is None:
+            return match
+    return _DENIES_SIGNIFICANCE.search(lowered, start, end)
 
 
 _HEDGE: Final = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r")\b")
@@ -206,6 +220,8 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
                 found
             ):
                 speaker = found[first_in_sentence + attribution.inherit][0]
+            elif attribution.refers_back:
+                speaker = found[-1][0] if found else None
             else:
                 speaker = found[-1][0] if len(found) > first_in_sentence else None
             if speaker is None:

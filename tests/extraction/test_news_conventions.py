@@ -3,6 +3,8 @@ joined to a quote's sentence, compound adjectives with numbers, concessive claus
 
 from __future__ import annotations
 
+import pytest
+
 import claimkit
 
 
@@ -79,3 +81,68 @@ def test_the_speaker_is_the_antecedent_of_a_relative_clause_before_the_cue() -> 
 def test_that_before_an_account_noun_is_part_of_the_content() -> None:
     assert _contents("Dushanbe rejected that version.") == ["that version"]
     assert _contents("The ministry said that reports were false.") == ["reports were false"]
+
+
+def _said(text: str) -> list[tuple[str, str, str]]:
+    article = claimkit.extract(text)
+    return [(article.speaker_of(c).name, c.content.text, c.polarity.value) for c in article.claims]
+
+
+def test_the_one_told_is_not_the_speaker() -> None:
+    text = '"Every box was sealed," the commission\'s chairman, Aleksandar Ristovski, told Reuters.'
+    assert _said(text) == [("Aleksandar Ristovski", "Every box was sealed", "assert")]
+
+
+def test_an_age_after_a_name_is_not_the_speaker() -> None:
+    text = "Jepkorir, 27, a two-time national champion, denied taking a banned substance."
+    assert _said(text) == [("Jepkorir", "taking a banned substance", "deny")]
+
+
+def test_how_something_was_told_is_not_content() -> None:
+    text = 'Mercy Jepkorir spoke. "I will fight this," she told AFP by telephone from Iten.'
+    assert _said(text) == [("Mercy Jepkorir", "I will fight this", "assert")]
+    text = "John Smith spoke. He said by phone that the talks had failed."
+    assert _said(text) == [("John Smith", "the talks had failed", "assert")]
+
+
+def test_a_participle_before_by_or_after_no_is_not_a_cue() -> None:
+    assert _said("The agency counted only homes confirmed by inspectors.") == []
+    assert _said("There was no confirmed link to the cases.") == []
+
+
+def test_according_to_a_document_is_according_to_who_issued_it() -> None:
+    text = (
+        "According to figures released by the Centre for Civic Freedoms, a rights group, "
+        "31 people were treated for injuries."
+    )
+    assert _said(text) == [
+        ("Centre for Civic Freedoms", "31 people were treated for injuries", "assert")
+    ]
+    text = "Mitrevski won, according to preliminary results published by the commission on Monday."
+    assert _said(text) == [("commission", "Mitrevski won", "assert")]
+
+
+def test_according_to_the_statement_is_the_speaker_cited_before() -> None:
+    text = (
+        "The Ghana police said in a statement that protesters threw stones. "
+        "Six people were injured, according to the statement."
+    )
+    assert [speaker for speaker, _, _ in _said(text)] == ["Ghana police", "Ghana police"]
+
+
+def test_a_place_in_a_description_is_not_the_speaker() -> None:
+    text = "The operator of a chemical plant in eastern Thailand said the leak was small."
+    assert _said(text)[0][0] == "operator of a chemical plant in eastern Thailand"
+
+
+@pytest.mark.parametrize(
+    ("content", "polarity"),
+    [
+        ("Not a single live round was fired", "deny"),
+        ("the sample proves nothing", "deny"),
+        ("it counted people who had no symptoms", "assert"),
+        ("the group, which denies it, had no fighters there", "deny"),
+    ],
+)
+def test_what_a_content_denies(content: str, polarity: str) -> None:
+    assert _said(f"The ministry said {content}.") == [("ministry", content, polarity)]

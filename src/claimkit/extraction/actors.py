@@ -643,7 +643,12 @@ def _named_after_descriptor(tokens: list[Token]) -> list[Token] | None:
     before = tokens[len(tokens) - len(run) - 1]
     if before.lower in NP_CONNECTORS or before.lower in DETERMINERS or before.is_capitalized:
         return None
+    if any(t.lower in _LOCATIVES for t in tokens[: len(tokens) - len(run)]):
+        return None  # "the operator of a plant in eastern Thailand": a place, not a name
     return run
+
+
+_LOCATIVES: Final = frozenset("in at near outside inside across from".split())
 
 
 def _looks_like_person_name(tokens: list[Token]) -> bool:

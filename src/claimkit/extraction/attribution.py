@@ -101,7 +101,7 @@ _NARRATION_VERBS: Final = frozenset(
 _NEGATORS: Final = frozenset("not n't never cannot".split())
 _PASSIVE: Final = frozenset("be been being was were is are".split())
 _SUBORDINATORS: Final = frozenset("as when while after before because since".split())
-_TRAILING_PREPOSITIONS: Final = frozenset("in at from during outside near inside on".split())
+_TRAILING_PREPOSITIONS: Final = frozenset("in at from during outside near inside on by".split())
 _FOLLOWING_CLAUSE: Final = frozenset(
     "citing according while but and whereas although though as adding saying".split()
 )
@@ -127,6 +127,7 @@ class Attribution:
     inherit: int | None = None  # index of an earlier attribution in the same sentence
     when: tuple[int, int] | None = None
     acronym: tuple[int, int] | None = None  # "(GLM)" after the speaker's name
+    refers_back: bool = False  # the speaker is the article's latest ("the statement")
 
 
 def _quote_regions(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -277,8 +278,12 @@ class _Sentence:
                 i > 1 and before in _ADVERBS and tokens[i - 2].lower in _PASSIVE
             ):
                 continue  # "had been confirmed", "was reported": no speaker is named
-            if before in DETERMINERS or before in ("of", "in", "to", "for", "with", "by"):
-                continue  # "the reported attack", "a warning"
+            if before in DETERMINERS or before in _NOT_BEFORE_A_CUE:
+                continue  # "the reported attack", "a warning", "no confirmed link"
+            if after.lower() == "by" and (
+                i + 2 >= len(tokens) or tokens[i + 2].lower not in _MEANS_OF_SAYING
+            ):
+                continue  # "homes confirmed by inspectors": a passive participle
             introduces = after.lower() in ("that", ":", ",") or after in QUOTES
             has_subject = (
                 before in PRONOUN_KIND
@@ -417,8 +422,10 @@ class _Sentence:
             lower = token.lower
             if lower in PRONOUN_KIND and index == first:
                 return index
-            if (lower in _CLAUSE_WORDS and not _is_acronym(token)) or (
-                _is_verbish(token) and index > first
+            if (
+                (lower in _CLAUSE_WORDS and not _is_acronym(token))
+                or (_is_verbish(token) and index > first)
+                or (self.in_time[index] and index > first)  # "the ministry on Monday"
             ):
                 break
             if lower in NP_CONNECTORS:
@@ -558,6 +565,7 @@ class _Draft:
     when: tuple[int, int] | None = None
     verbatim: bool = False  # content is a quotation interrupted by its attribution
     acronym: tuple[int, int] | None = None
+    refers_back: bool = False  # "according to the statement": the speaker cited last
 
 
 def _according_to(s: _Sentence, first: int, last: int, floor: int) -> _Draft | None:
@@ -565,16 +573,76 @@ def _according_to(s: _Sentence, first: int, last: int, floor: int) -> _Draft | N
     np_last = s.np_after(np_first) if np_first < len(s.tokens) else None
     if np_last is None:
         return None
-    speaker = s.span(np_first, np_last)
+    speaker: tuple[int, int] | None = s.span(np_first, np_last)
+    refers_back = False
+    apposition = None
+    source = _document_source(s, np_first, np_last)
+    if source is not None:
+        # "according to figures released by the Centre, a rights group, ..."
+        (source_first, source_last), np_last = source
+        speaker = s.span(source_first, source_last)
+        apposition = _description_after(s, np_last)
+        if apposition is not None:
+            np_last = apposition[1]
+            apposition = s.span(*apposition)
+    elif s.tokens[np_last].lower in _DOCUMENTS and s.tokens[np_first].lower in _BACK_REFERENCES:
+        speaker, refers_back = None, True  # "according to the statement": one cited before
     cue = s.span(first, last)
     end = len(s.tokens) - 1
     if first > floor:
         # "CONTENT, according to X" / "CONTENT according to X, CONTENT"
-        return _Draft(cue, "according to", first, floor, first - 1, speaker)
+        return _Draft(
+            cue, "according to", first, floor, first - 1, speaker, apposition,
+            refers_back=refers_back,
+        )  # fmt: skip
     after = np_last + 1
     if after < len(s.tokens) and s.tokens[after].text == ",":
         after += 1
-    return _Draft(cue, "according to", first, after, end, speaker)
+    return _Draft(
+        cue, "according to", first, after, end, speaker, apposition, refers_back=refers_back
+    )
+
+
+_BACK_REFERENCES: Final = frozenset("the that this these those its their".split())
+
+
+def _document_source(
+    s: _Sentence, np_first: int, np_last: int
+) -> tuple[tuple[int, int], int] | None:
+    """Who issued the document an "according to" phrase cites ("a statement from the
+    ministry", "figures released by the Centre"), and the index where the phrase ends."""
+    tokens = s.tokens
+    head = next((i for i in range(np_first, np_last + 1) if tokens[i].lower in _DOCUMENTS), None)
+    if head is None:
+        return None
+    probe = head + 1
+    if probe <= np_last + 1 and probe < len(tokens) and tokens[probe].lower in _DOCUMENT_VERBS:
+        probe += 1
+    if probe >= len(tokens) or tokens[probe].lower not in ("from", "by", "of"):
+        return None
+    owner_last = s.np_after(probe + 1) if probe + 1 < len(tokens) else None
+    if owner_last is None:
+        return None
+    return (probe + 1, owner_last), owner_last
+
+
+def _description_after(s: _Sentence, index: int) -> tuple[int, int] | None:
+    """A description set off by commas after a name (", a Kumasi-based rights group,"):
+    a phrase with an article and no verb, closed by a comma."""
+    tokens = s.tokens
+    start = index + 2
+    if index + 1 >= len(tokens) or tokens[index + 1].text != "," or start >= len(tokens):
+        return None
+    if tokens[start].lower not in ("a", "an", "the"):
+        return None
+    stop = start
+    while stop < len(tokens) and tokens[stop].text != ",":
+        if tokens[stop].text in ".;:" or _is_verbish(tokens[stop]):
+            return None
+        stop += 1
+    if stop >= len(tokens) or stop - start > 10:
+        return None
+    return start, stop - 1
 
 
 def _inverted(s: _Sentence, first: int, last: int, floor: int) -> _Draft | None:
@@ -663,7 +731,7 @@ def _content_after(s: _Sentence, lemma: str, last: int) -> int:
     index, _ = _after_cue(s, lemma, last)
     tokens = s.tokens
     # "said in a statement posted online that ...": an adjunct up to "that".
-    if index < len(tokens) and tokens[index].lower in ("in", "on", "at", "via", "through"):
+    if index < len(tokens) and tokens[index].lower in ("in", "on", "at", "via", "through", "by"):
         for probe in range(index + 1, min(index + 12, len(tokens))):
             if tokens[probe].lower == "that":
                 index = probe
@@ -690,6 +758,22 @@ _ACCOUNT_NOUNS: Final = frozenset(
 
 
 _RELATIVE_PRONOUNS: Final = frozenset("which who whom whose".split())
+_NOT_BEFORE_A_CUE: Final = frozenset(
+    "of in to for with by no any some every each all other such".split()
+)
+_MEANS_OF_SAYING: Final = frozenset(
+    "phone telephone email e-mail video text letter radio satellite".split()
+)
+# Nouns for what an "according to" phrase cites rather than who: "according to figures
+# released by the Centre", "according to the statement".
+_DOCUMENTS: Final = frozenset(
+    """statement statements report reports figures data results estimate estimates count
+    tally survey study assessment analysis records documents filing release message letter
+    post video footage transcript""".split()
+)
+_DOCUMENT_VERBS: Final = frozenset(
+    "released published issued compiled provided posted shared seen obtained cited".split()
+)
 _CLAUSE_PREPOSITIONS: Final = frozenset("with to from against into by at on in near".split())
 _NAMING_WORDS: Final = frozenset("name named called as".split())
 
@@ -789,7 +873,8 @@ def _attribute(
                 return None
             speaker = s.span(*subject)
         return _Draft(cue, lemma, first - 1, content_first, end, speaker, None, inherit)
-    if before == "," or before in CLOSE_QUOTES or (before == '"' and first > 1):
+    inverting = before == "," or before in CLOSE_QUOTES or (before == '"' and first > 1)
+    if inverting and lemma != "tell":  # "..., told Reuters": Reuters is told, not telling
         inverted = _inverted(s, first, last, floor)
         if inverted is not None:
             return inverted
@@ -812,6 +897,13 @@ def _attribute(
             return None
         return _Draft(cue, lemma, clause, content_first, end, s.span(*subject), None, None, when)
     apposition = None
+    if (
+        tokens[k].text == ","
+        and k - 2 > floor
+        and tokens[k - 1].text.isdigit()
+        and tokens[k - 2].text == ","
+    ):
+        k -= 3  # "Jepkorir, 27, denied": an age
     if tokens[k].text == ",":
         # "Naji al-Mustafa, the spokesman for the group, said ..."
         m = k - 1
@@ -829,6 +921,8 @@ def _attribute(
             naming = named < k - 1 and tokens[named].lower in _NAMING_WORDS
             apposition = s.span(named + 1, k - 1) if naming else None
         k = m - 1
+        if k - 1 > floor and tokens[k].text.isdigit() and tokens[k - 1].text == ",":
+            k -= 2  # "Jepkorir, 27, a two-time champion, denied": an age
         # "A villager, who gave only her first name, Aigul, said": the clause is skipped.
         relative = k - 1
         while relative > floor and tokens[relative].text != ",":
@@ -971,6 +1065,7 @@ def find_attributions(
                 inherit=draft.inherit,
                 when=draft.when,
                 acronym=draft.acronym,
+                refers_back=draft.refers_back,
             )
         )
     return results
