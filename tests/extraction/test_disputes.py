@@ -175,3 +175,94 @@ def _contradictions(article: Article) -> list[dict[str, set[str]]]:
 )
 def test_contradictions(text: str, expected: list[dict[str, set[str]]]) -> None:
     assert _contradictions(claimkit.extract(text, published=FRIDAY)) == expected
+
+
+def _denials(article: Article) -> list[dict[str, set[str]]]:
+    speaker_of = {claim.id: claim.speaker for claim in article.claims}
+    found: list[dict[str, set[str]]] = []
+    for dispute in article.disputes:
+        if dispute.kind is DisputeKind.DENIAL:
+            side: dict[str, set[str]] = {"affirms": set(), "denies": set()}
+            for position in dispute.positions:
+                key = "affirms" if position.stance is Stance.AFFIRMS else "denies"
+                side[key].add(speaker_of[position.claim])
+            found.append(side)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Residents said fire crews had pulled out as the flames approached. "
+            'Fire chief Paulo Reis said: "That did not happen. Our crews stayed all night."',
+            [{"affirms": {"residents"}, "denies": {"paulo-reis"}}],
+            id="that did not happen",
+        ),
+        pytest.param(
+            "The agency said Mercy Jepkorir had tested positive for a banned substance. "
+            "Jepkorir denied ever taking a banned substance.",
+            [{"affirms": {"agency"}, "denies": {"jepkorir"}}],
+            id="a claim about the one who denies it",
+        ),
+        pytest.param(
+            "The opposition said ballots had been stuffed in the villages. "
+            "The commission rejected opposition allegations of fraud.",
+            [{"affirms": {"opposition"}, "denies": {"commission"}}],
+            id="opposition allegations",
+        ),
+        pytest.param(
+            "Kyrgyzstan said Tajik troops had fired on a Kyrgyz patrol near the village. "
+            "Dushanbe rejected that version. "
+            "Tajikistan said the patrol had crossed into Tajik territory and fired first.",
+            [{"affirms": {"kyrgyzstan"}, "denies": {"tajikistan"}}],
+            id="the account the denier gives instead",
+        ),
+    ],
+)
+def test_denial_disputes(text: str, expected: list[dict[str, set[str]]]) -> None:
+    assert _denials(claimkit.extract(text, published=FRIDAY)) == expected
+
+
+def test_the_account_the_denier_gives_instead_is_a_position() -> None:
+    article = claimkit.extract(
+        "Kyrgyzstan said Tajik troops had fired on a Kyrgyz patrol near the village. "
+        "Dushanbe rejected that version. "
+        "Tajikistan said the patrol had crossed into Tajik territory and fired first.",
+        published=FRIDAY,
+    )
+    (dispute,) = article.disputes
+    assert len(dispute.positions) == len(article.claims) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Police said six people were injured. "
+            "A rights group said 31 people were treated for injuries at hospitals.",
+            [{"affirms": {"police"}, "denies": {"rights-group"}}],
+            id="treated for injuries counts the injured",
+        ),
+        pytest.param(
+            "The agency said 38 homes had been destroyed. "
+            'The mayor said: "At least 130 houses are gone."',
+            [{"affirms": {"agency"}, "denies": {"mayor"}}],
+            id="houses with no event join the count of homes",
+        ),
+        pytest.param(
+            "The agency said she had three doping violations. "
+            "Her lawyer said she had only one doping violation.",
+            [{"affirms": {"agency"}, "denies": {"lawyer"}}],
+            id="the same thing in the same words",
+        ),
+        pytest.param(
+            "The company said it had recalled about 12,000 packs. "
+            "The regulator said the recall covers more than 40,000 packs.",
+            [{"affirms": {"company"}, "denies": {"regulator"}}],
+            id="a recall",
+        ),
+    ],
+)
+def test_more_numeric_disputes(text: str, expected: list[dict[str, set[str]]]) -> None:
+    assert _numeric(claimkit.extract(text, published=FRIDAY)) == expected

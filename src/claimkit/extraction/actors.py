@@ -355,8 +355,9 @@ class ActorRegistry:
                 words |= {w.lower() for w in draft.role.split()}
             if head in words and draft.first <= start and (best is None or draft.last > best.last):
                 best = draft
-        if best is None:
-            # "the company" for the latest organisation, "the rebels" for the latest armed group
+        if best is None and head in _GENERIC_HEADS:
+            # "the company" for the latest organisation, "the rebels" for the latest armed
+            # group; "the commission" names an institution of its own
             kind = _kind_from_words([head])
             for draft in self._latest():
                 if (
@@ -438,7 +439,7 @@ class ActorRegistry:
             tokens = named
         # An organisation, a group of sources, an outlet...
         words = [t.text for t in tokens]
-        if tokens[0].lower in ("the", "a", "an"):
+        if tokens[0].lower in ("the", "a", "an", "his", "her", "its", "their", "our"):
             tokens = tokens[1:]
             if not tokens:
                 return None
@@ -648,6 +649,13 @@ def _named_after_descriptor(tokens: list[Token]) -> list[Token] | None:
     return run
 
 
+# Heads of definite descriptions that may stand for any actor of their kind.
+_GENERIC_HEADS: Final = frozenset(
+    """company firm group organisation organization militia rebels insurgents militants
+    fighters army military troops government authorities administration alliance
+    coalition movement operator owner outlet broadcaster newspaper channel network
+    charity union""".split()
+)
 _LOCATIVES: Final = frozenset("in at near outside inside across from".split())
 
 

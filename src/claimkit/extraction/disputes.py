@@ -128,7 +128,9 @@ def _referenced_actors(
 
 
 _ACCOUNT: Final = re.compile(
-    r"\b(?:(?P<owner>[A-Za-z][\w-]*)['’]s?|the\s+(?P<adjective>[a-z][\w-]*)|that|this|these|those)"
+    r"\b(?:(?P<owner>[A-Za-z][\w-]*)['’]s?|the\s+(?P<adjective>[a-z][\w-]*)|that|this|these|those"
+    r"|(?!(?:the|a|an|any|all|such|these|those|some|their|its)\b)"
+    r"(?P<modifier>[a-z][\w-]*)(?=\s+(?:allegations|accusations|claims|reports|figures)))"
     r"\s+(?:\w+\s+)?(?:account|accounts|version|versions|claim|claims|figures?|reports?"
     r"|allegations?|accusations?|statements?|numbers?|estimates?|toll|tally|assertions?)\b",
     re.IGNORECASE,
@@ -149,6 +151,32 @@ def _actor_by_word(actors: Sequence[Actor], word: str) -> set[str]:
             if key in keywords:
                 found = {a.id for a in actors if a.kind.value == kind}
     return found
+
+
+# A denial that points back at what was just said: "That did not happen."
+_ANAPHORIC_DENIAL: Final = re.compile(
+    r"(?:that|this|it|this account|that account)\s+(?:did\s+not|didn't|never|is\s+not|isn't"
+    r"|was\s+not|wasn't|is\s+(?:false|untrue|a\s+lie)|was\s+(?:false|untrue))\b",
+    re.IGNORECASE,
+)
+
+
+def _answered_claim(
+    denial: ClaimContext, contexts: Sequence[ClaimContext], sides: dict[str, str]
+) -> ClaimContext | None:
+    """The claim of another side just before a denial that points back at it."""
+    if _ANAPHORIC_DENIAL.match(denial.claim.content.text) is None:
+        return None
+    side = sides.get(denial.claim.speaker, denial.claim.speaker)
+    start = denial.claim.content.span.start
+    earlier = [
+        c
+        for c in _near(contexts, denial)
+        if c.claim.content.span.start < start
+        and c.claim.polarity is Polarity.ASSERT
+        and sides.get(c.claim.speaker, c.claim.speaker) != side
+    ]
+    return max(earlier, key=lambda c: c.claim.content.span.start, default=None)
 
 
 _ACCUSATION_CUES: Final = ("accus", "blam")
@@ -184,7 +212,7 @@ def _account_targets(
         and sides.get(c.claim.speaker, c.claim.speaker) != side
         and c.claim.polarity is Polarity.ASSERT
     ]
-    word = match.group("owner") or match.group("adjective")
+    word = match.group("owner") or match.group("adjective") or match.group("modifier")
     if word is not None:
         owners = _actor_by_word(actors, word)
         return {c.claim.id for c in earlier if c.claim.speaker in owners}
@@ -227,6 +255,10 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
         named = _referenced_actors(denial.claim.content.text, name_keys, speaker)
         accounts = _account_targets(denial, contexts, actors, sides)
         targets: dict[str, ClaimContext] = {i: by_id[i] for i in accounts}
+        previous = _answered_claim(denial, contexts, sides)
+        if previous is not None:  # "That did not happen."
+            targets[previous.claim.id] = previous
+        denial_stems = content_stems(denial.claim.content.text)
         for other in _near(contexts, denial):
             claim = other.claim
             if sides.get(claim.speaker, claim.speaker) == side or claim.polarity is Polarity.DENY:
@@ -234,19 +266,25 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
             if side in accused_sides[claim.id]:
                 targets[claim.id] = other  # "X accused the tribunal of ...": it denies
                 continue
+            about_denier = side in {
+                sides.get(a, a) for a in _referenced_actors(claim.content.text, name_keys, "")
+            }
+            if about_denier and denial_stems & content_stems(claim.content.text):
+                targets[claim.id] = other  # "Jepkorir tested positive" / "she denied taking"
+                continue
             names_it = claim.speaker in named and other.sentence <= denial.sentence
             same_event = _about_the_same(denial.claim.content.text, claim.content.text)
             if names_it or (same_event and _overlap(denial, other)):
                 targets[claim.id] = other
         if not targets:
             continue
-        # Denials of one side that answer the same claims make one point of dispute.
+        # Denials that answer the same claims make one point of dispute.
         for members, known in groups[-_RECENT_GROUPS:]:
             last = members[-1]
             same_point = last.sentence == denial.sentence or (
                 bool(known.keys() & targets.keys()) and _same_window(last, denial)
             )
-            if sides.get(last.claim.speaker, last.claim.speaker) == side and same_point:
+            if same_point:
                 members.append(denial)
                 known.update(targets)
                 break
@@ -255,8 +293,10 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
     disputes: list[Dispute] = []
     for members, targets in groups:
         ordered = sorted(targets.values(), key=lambda c: c.claim.content.span.start)
+        counters = _counter_accounts(members, targets, contexts)
         positions = [Position(claim=c.claim.id, stance=Stance.AFFIRMS) for c in ordered]
         positions += [Position(claim=d.claim.id, stance=Stance.DENIES) for d in members]
+        positions += [Position(claim=c.claim.id, stance=Stance.DENIES) for c in counters]
         deniers = sorted({_name(actors, d.claim.speaker) for d in members})
         affirmers = sorted({_name(actors, c.claim.speaker) for c in ordered})
         disputes.append(
@@ -268,6 +308,36 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
             )
         )
     return disputes
+
+
+def _counter_accounts(
+    members: list[ClaimContext],
+    targets: dict[str, ClaimContext],
+    contexts: Sequence[ClaimContext],
+) -> list[ClaimContext]:
+    """What the deniers assert instead, in the sentence of a denial or the next: "Dushanbe
+    rejected that version. [It said] the patrol had crossed into Tajik territory"."""
+    deniers = {d.claim.speaker for d in members}
+    taken = {d.claim.id for d in members} | targets.keys()
+    topic = frozenset().union(*(content_stems(c.claim.content.text) for c in targets.values()))
+    found: list[ClaimContext] = []
+    for denial in members:
+        for other in _near(contexts, denial):
+            claim = other.claim
+            if (
+                claim.id not in taken
+                and claim.polarity is Polarity.ASSERT
+                and claim.speaker in deniers
+                and 0 <= other.sentence - denial.sentence <= 1
+                and (
+                    content_stems(claim.content.text) & topic
+                    or _families(claim.content.text)
+                    & _families(" ".join(c.claim.content.text for c in targets.values()))
+                )
+            ):
+                taken.add(claim.id)
+                found.append(other)
+    return found
 
 
 def _point(denial: str) -> str:
@@ -306,10 +376,18 @@ for _class, _nouns in {
     "soldiers": "soldiers soldier troops servicemen personnel guards officers police",
     "fighters": """fighters fighter insurgents insurgent militants militant rebels rebel
         terrorists attackers gunmen jihadists combatants""",
+    "buildings": "homes home houses house buildings building dwellings properties",
+    "aircraft": "aircraft planes plane jets jet helicopters helicopter drones drone",
+    "vehicles": "vehicles vehicle tanks tank trucks truck",
+    "ships": "ships ship vessels vessel boats boat",
 }.items():
     for _noun in _nouns.split():
         _COUNT_CLASSES[_noun] = _class
 
+
+#: Things whose counts need no event to be compared: units of measure ("at 11 knots")
+#: and the classes of objects above ("38 homes" against "130 houses are gone").
+_COUNTABLE_ALONE: Final = frozenset({"buildings", "aircraft", "vehicles", "ships"})
 
 #: Units of measure: counts of them need no event to be compared ("at 11 knots").
 MEASURE_UNITS: Final = frozenset(
@@ -349,19 +427,21 @@ def _join_partial_keys(
             fits = [k for k in clusters if k[0] == event and k[1] is not None]
         elif event is None:  # "[people marched], while police put the turnout at 6,000"
             sentences = {context.sentence for context, _ in members}
-            fits = [
-                k
-                for k in clusters
-                if k[1] == thing
-                and k[0] is not None
-                and any(c.sentence in sentences for c, _ in clusters[k])
-            ]
+            evented = [k for k in clusters if k[1] == thing and k[0] is not None]
+            fits = [k for k in evented if any(c.sentence in sentences for c, _ in clusters[k])]
+            if not fits and thing in _COUNTABLE_ALONE:
+                fits = evented  # "38 homes destroyed" and "130 houses are gone"
         else:
             continue
         if len(fits) == 1:
             clusters[fits[0]].extend(members)
             del clusters[key]
-        elif event is None and thing not in MEASURE_UNITS:
+        elif (
+            event is None
+            and thing not in MEASURE_UNITS
+            and thing not in _COUNTABLE_ALONE
+            and not _same_phrase(members)
+        ):
             del clusters[key]  # a count of people with no event compares with nothing
 
 
@@ -387,6 +467,15 @@ def _compared_event(context: ClaimContext) -> str | None:
         if lower in EVENT_WORDS:
             return EVENT_WORDS[lower]
     return None
+
+
+def _same_phrase(members: list[tuple[ClaimContext, Quantity]]) -> bool:
+    """Whether every count names its thing in the same words, two or more of them
+    ("three whereabouts failures", "one whereabouts failure")."""
+    phrases = {
+        " ".join(w.lower().rstrip("s") for w in (q.counted or "").split()) for _, q in members
+    }
+    return len(phrases) == 1 and len(next(iter(phrases)).split()) >= 2
 
 
 def _numeric_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> list[Dispute]:

@@ -420,6 +420,7 @@ for _kind, _words in {
     "infected": "infected infections",
     "destroyed": "destroyed destroying damaged",
     "protested": "protested protesting marched rallied demonstrated",
+    "recalled": "recall recalls recalled recalling",
 }.items():
     for _word in _words.split():
         EVENT_WORDS[_word] = _kind

@@ -149,6 +149,8 @@ def _counted(text: str, start: int, end: int) -> tuple[str | None, int]:
     return text[words[0][0] : words[-1][1]], words[-1][1]
 
 
+# Verbs of medical care: what people were treated for is the event when the text says it.
+_CARE_VERBS: Final = frozenset("treated hospitalised hospitalized admitted".split())
 # Words that may stand between a counted noun phrase and its event: "112 people
 # remained missing", "40 soldiers were reportedly killed".
 _BETWEEN_COUNT_AND_EVENT: Final = frozenset(
@@ -159,8 +161,14 @@ _BETWEEN_COUNT_AND_EVENT: Final = frozenset(
 def _event(text: str, start: int, end: int, clause_start: int, clause_end: int) -> str | None:
     """The kind of event a quantity counts: a verb right after its noun phrase
     ("40 people were killed"), else the nearest one before it ("killing up to 40")."""
-    after = [w.group().lower() for w in _WORD.finditer(text, end, min(clause_end, end + 40))]
-    for word in after[:3]:
+    after = [w.group().lower() for w in _WORD.finditer(text, end, min(clause_end, end + 50))]
+    for index, word in enumerate(after[:3]):
+        if word in _CARE_VERBS:
+            # "31 people were treated for injuries": the injury is the event, else the care
+            cause = after[index + 1 : index + 3]
+            if len(cause) == 2 and cause[0] in ("for", "with") and cause[1] in EVENT_WORDS:
+                return EVENT_WORDS[cause[1]]
+            return "treated"
         if word in EVENT_WORDS:
             return EVENT_WORDS[word]
         if word not in AUXILIARIES and word not in _BETWEEN_COUNT_AND_EVENT:
