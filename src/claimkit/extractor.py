@@ -137,7 +137,10 @@ def _is_narration_aside(text: str, start: int, end: int) -> bool:
     if text[start] == "(" and text[end - 1] == ")":
         return True
     own_line = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
-    return own_line and text[end - 1] not in '.!?"”’:'
+    # A headline ends without a full stop, also inside a closing quotation mark:
+    # 'Minsk says incursion "never happened"'.
+    last = text[start:end].rstrip("\"”’'")[-1:]
+    return own_line and last not in ("", ".", "!", "?", ":")
 
 
 class _Times:

@@ -146,3 +146,46 @@ def test_a_place_in_a_description_is_not_the_speaker() -> None:
 )
 def test_what_a_content_denies(content: str, polarity: str) -> None:
     assert _said(f"The ministry said {content}.") == [("ministry", content, polarity)]
+
+
+def test_a_headline_ending_in_a_quotation_is_not_a_claim() -> None:
+    text = (
+        'Lithuania accuses Belarus of airspace violation; Minsk says incursion "never happened"'
+        "\n\nThe ministry said four aircraft crossed."
+    )
+    assert _said(text) == [("ministry", "four aircraft crossed", "assert")]
+
+
+def test_they_after_observers_from_a_group_is_the_group() -> None:
+    text = (
+        "Observers from Open Ballot said they had seen family voting. "
+        "They reported no evidence of ballot stuffing."
+    )
+    assert [speaker for speaker, _, _ in _said(text)] == ["Open Ballot", "Open Ballot"]
+
+
+def test_a_participle_belongs_to_the_main_clause_not_a_nested_claim() -> None:
+    text = (
+        "The commission rejected Bellmore's claim that the recall was voluntary, "
+        "saying it had issued a formal order."
+    )
+    assert _said(text) == [
+        ("commission", "Bellmore's claim that the recall was voluntary", "deny"),
+        ("Bellmore", "the recall was voluntary", "assert"),
+        ("commission", "it had issued a formal order", "assert"),
+    ]
+    text = (
+        "Police said protesters threw stones, while the union said police fired first, "
+        "adding that 12 were hurt."
+    )
+    assert [speaker for speaker, _, _ in _said(text)] == ["police", "union", "union"]
+
+
+def test_a_quotation_before_its_speaker_is_the_content_whatever_follows_the_cue() -> None:
+    text = (
+        '"We have moved 4,000 people," Mayor Joaquim Serrano told Reuters by telephone '
+        "from a sports hall being used as a shelter."
+    )
+    assert _said(text) == [("Joaquim Serrano", "We have moved 4,000 people", "assert")]
+    text = '"They lost," the minister said that day.'
+    assert _said(text) == [("minister", "They lost", "assert")]

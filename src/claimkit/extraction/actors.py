@@ -455,7 +455,8 @@ class ActorRegistry:
             indefinite = words[0].lower() in ("a", "an") or head.endswith("s")
             kind = ActorKind.ANONYMOUS if indefinite else ActorKind.PERSON
         elif kind is None:
-            kind = ActorKind.PERSON if _looks_like_person_name(tokens) else ActorKind.ORGANIZATION
+            person = member_of is None and _looks_like_person_name(tokens)  # members: a body
+            kind = ActorKind.PERSON if person else ActorKind.ORGANIZATION
         draft = self.find(name) or self._new(name, kind, start)
         if surface != name:
             self._alias(draft, surface)

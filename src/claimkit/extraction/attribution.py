@@ -758,6 +758,7 @@ _ACCOUNT_NOUNS: Final = frozenset(
 
 
 _RELATIVE_PRONOUNS: Final = frozenset("which who whom whose".split())
+_TIME_NOUNS: Final = frozenset("day night morning afternoon evening week month year time".split())
 _NOT_BEFORE_A_CUE: Final = frozenset(
     "of in to for with by no any some every each all other such".split()
 )
@@ -779,8 +780,14 @@ _NAMING_WORDS: Final = frozenset("name named called as".split())
 
 
 def _that_is_determiner(tokens: list[Token], index: int) -> bool:
-    """Whether the "that" at ``index`` points at an account ("denied that claim.")."""
-    if index + 1 >= len(tokens) or tokens[index + 1].lower not in _ACCOUNT_NOUNS:
+    """Whether the "that" at ``index`` points at an account ("denied that claim.") or a
+    time ("said that day")."""
+    if index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1].lower
+    if following in _TIME_NOUNS:
+        return True
+    if following not in _ACCOUNT_NOUNS:
         return False
     after = tokens[index + 2].lower if index + 2 < len(tokens) else "."
     return after in (".", ",", ";", "as", "of", "by", "from", "and", "on", "in")
@@ -805,6 +812,18 @@ def _resumed_quote(s: _Sentence, after: int) -> int | None:
     return None
 
 
+def _main_clause_draft(drafts: list[_Draft]) -> int | None:
+    """The latest claim whose cue is not inside another's content: the subject of a
+    participle after it ("The commission rejected Bellmore's claim that ..., saying")."""
+    for index in range(len(drafts) - 1, -1, -1):
+        # A claim nested in another's content opens it; one that starts later in the
+        # content ("..., while the union said") is a clause of its own.
+        start = drafts[index].clause_start
+        if not any(d.content_first == start for d in drafts[:index]):
+            return index
+    return None
+
+
 def _possessed(s: _Sentence, first: int, lemma: str) -> _Draft | None:
     """ "Tajikistan's statement that the patrol had crossed ... was read out" """
     tokens = s.tokens
@@ -821,12 +840,22 @@ def _possessed(s: _Sentence, first: int, lemma: str) -> _Draft | None:
         if tokens[probe].text == ";" or (
             tokens[probe].text == ","
             and probe + 1 < len(tokens)
-            and tokens[probe + 1].lower in ("and", "but", "while")
+            and (
+                tokens[probe + 1].lower in ("and", "but", "while")
+                or tokens[probe + 1].lower in _PARTICIPLE_CUES  # ", saying ..."
+            )
         ):
             clause_end = probe
             break
     content_last = clause_end - 1
+    # As an object ("rejected Bellmore's claim that the recall was voluntary") the
+    # phrase runs to the end of its clause; as a subject it ends before the main verb.
+    is_object = np_first > 0 and (
+        _is_verbish(tokens[np_first - 1]) or tokens[np_first - 1].lower in CUE_LEMMA
+    )
     for probe in range(clause_end - 2, content_first, -1):
+        if is_object:
+            break
         if tokens[probe].lower in ("was", "were", "is", "are") and tokens[probe + 1].is_word:
             content_last = probe - 1
             break
@@ -865,7 +894,7 @@ def _attribute(
     before = tokens[first - 1].text if first > 0 else ""
     if tokens[first].lower in _PARTICIPLE_CUES and before == ",":
         content_first = _content_after(s, lemma, last)
-        inherit = len(drafts) - 1 if drafts else None
+        inherit = _main_clause_draft(drafts)
         speaker = None
         if inherit is None:
             subject = s.subject(0, first)
@@ -981,7 +1010,18 @@ def _attribute(
     subordinate = (
         after < len(tokens) and tokens[after].lower in _SUBORDINATORS and np_first - 1 > floor
     )
-    if s.is_final(after) or resumed is not None or subordinate:
+    # '"...," the mayor told Reuters by telephone from a shelter': the quotation before
+    # the speaker is what was said, whatever circumstance follows the cue.
+    after_quote = (
+        np_first - 1 > floor
+        and tokens[np_first - 1].text in ('"', "”")
+        and np_first - 1 in s.open_of
+        and after < len(tokens)
+        and tokens[after].text != ":"
+        and not (tokens[after].lower == "that" and not _that_is_determiner(tokens, after))
+        and tokens[after].text not in QUOTES
+    )
+    if s.is_final(after) or resumed is not None or subordinate or after_quote:
         # "CONTENT, the ministry said." The content runs from the clause start to the comma.
         content_last = np_first - 1
         if content_last <= floor:
