@@ -266,3 +266,23 @@ def test_the_account_the_denier_gives_instead_is_a_position() -> None:
 )
 def test_more_numeric_disputes(text: str, expected: list[dict[str, set[str]]]) -> None:
     assert _numeric(claimkit.extract(text, published=FRIDAY)) == expected
+
+
+def test_a_dismissal_of_figures_joins_the_numeric_dispute() -> None:
+    article = claimkit.extract(
+        "The company said 12 people were treated for irritation. "
+        "The ministry said 87 people were treated at hospitals. "
+        "The company dismissed the ministry's figure as inflated.",
+        published=FRIDAY,
+    )
+    assert [d.kind for d in article.disputes] == [DisputeKind.NUMERIC]
+    assert _numeric(article) == [{"affirms": {"company"}, "denies": {"ministry"}}]
+    assert len(article.disputes[0].positions) == 3
+
+
+def test_counts_of_ships_with_no_event_are_not_compared() -> None:
+    article = claimkit.extract(
+        "The port said two ships had been diverted. Agents said six vessels were waiting.",
+        published=FRIDAY,
+    )
+    assert _numeric(article) == []

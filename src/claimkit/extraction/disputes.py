@@ -386,13 +386,13 @@ for _class, _nouns in {
 
 
 #: Things whose counts need no event to be compared: units of measure ("at 11 knots")
-#: and the classes of objects above ("38 homes" against "130 houses are gone").
-_COUNTABLE_ALONE: Final = frozenset({"buildings", "aircraft", "vehicles", "ships"})
+#: and buildings and aircraft ("38 homes" against "130 houses are gone").
+_COUNTABLE_ALONE: Final = frozenset({"buildings", "aircraft"})
 
 #: Units of measure: counts of them need no event to be compared ("at 11 knots").
 MEASURE_UNITS: Final = frozenset(
     """knots knot mph kilometres kilometers km miles mile metres meters feet tonnes tons
-    percent degrees hectares acres litres liters barrels megawatts""".split()
+    hectares acres litres liters barrels megawatts""".split()  # not "percent": of what?
 )
 
 #: What a quantity counts (its event, and the class of its noun), either part unknown.
@@ -648,7 +648,55 @@ def _shorten(text: str, words: int = 16) -> str:
     return " ".join(parts[:words]) + ("..." if len(parts) > words else "")
 
 
+# A denial of someone's numbers: "dismissed the ministry's figure as inflated".
+_OF_FIGURES: Final = re.compile(
+    r"\b(?:figures?|numbers?|toll|count|tally|estimates?|statistics)\b", re.IGNORECASE
+)
+
+
+def _fold_figure_denials(
+    denials: list[Dispute], numeric: list[Dispute], by_id: dict[str, ClaimContext]
+) -> list[Dispute]:
+    """Denials of another side's figures join the numeric dispute over those figures,
+    against the side they dismiss; the denials that stay are returned."""
+    kept: list[Dispute] = []
+    for denial in denials:
+        denying = [
+            p.claim
+            for p in denial.positions
+            if p.stance is Stance.DENIES and by_id[p.claim].claim.polarity is Polarity.DENY
+        ]
+        affirmed = {p.claim for p in denial.positions if p.stance is Stance.AFFIRMS}
+        about_figures = any(_OF_FIGURES.search(by_id[i].claim.content.text) for i in denying)
+        index = next(
+            (
+                i
+                for i, dispute in enumerate(numeric)
+                if about_figures and affirmed & {p.claim for p in dispute.positions}
+            ),
+            None,
+        )
+        if index is None:
+            kept.append(denial)
+            continue
+        counted = numeric[index]
+        dismissed = next(p.stance for p in counted.positions if p.claim in affirmed)
+        against = Stance.AFFIRMS if dismissed is Stance.DENIES else Stance.DENIES
+        present = {p.claim for p in counted.positions}
+        added = tuple(Position(claim=i, stance=against) for i in denying if i not in present)
+        numeric[index] = Dispute(  # a new id: derived from the new positions
+            kind=counted.kind,
+            point=counted.point,
+            positions=counted.positions + added,
+            reason=f"{counted.reason}; {denial.reason}",
+        )
+    return kept
+
+
 def find_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> tuple[Dispute, ...]:
     """Denial, numeric and contradiction disputes among the claims of one article."""
-    found = _denial_disputes(contexts, actors) + _numeric_disputes(contexts, actors)
+    numeric = _numeric_disputes(contexts, actors)
+    by_id = {c.claim.id: c for c in contexts}
+    denials = _fold_figure_denials(_denial_disputes(contexts, actors), numeric, by_id)
+    found = denials + numeric
     return tuple(found + _contradiction_disputes(contexts, actors, found))

@@ -95,6 +95,8 @@ def _hedge_of(modifier: str | None) -> Hedge:
     return Hedge.APPROXIMATE
 
 
+# Nouns ending in "s" that are not plurals: the noun phrase goes on after them.
+_INVARIANT_S: Final = frozenset("whereabouts headquarters series species means news".split())
 _PLURAL_HEADS: Final = frozenset(
     "people children men women police personnel staff cattle livestock".split()
 )
@@ -142,7 +144,9 @@ def _counted(text: str, start: int, end: int) -> tuple[str | None, int]:
         position = match.start(1) + len(word)
         if raw.endswith(".") and not dotted:
             break
-        if lower in _PLURAL_HEADS or (lower.endswith("s") and not lower.endswith("ss")):
+        if lower in _PLURAL_HEADS or (
+            lower.endswith("s") and not lower.endswith("ss") and lower not in _INVARIANT_S
+        ):
             break  # the head noun: "3.5 million people [need aid]"
     if not words:
         return None, start
@@ -161,7 +165,11 @@ _BETWEEN_COUNT_AND_EVENT: Final = frozenset(
 def _event(text: str, start: int, end: int, clause_start: int, clause_end: int) -> str | None:
     """The kind of event a quantity counts: a verb right after its noun phrase
     ("40 people were killed"), else the nearest one before it ("killing up to 40")."""
-    after = [w.group().lower() for w in _WORD.finditer(text, end, min(clause_end, end + 50))]
+    resume = end
+    if text.startswith(",", end):  # "Twelve people, most of them workers, were treated"
+        aside_end = text.find(",", end + 1, min(clause_end, end + 80))
+        resume = aside_end + 1 if aside_end > 0 else end
+    after = [w.group().lower() for w in _WORD.finditer(text, resume, min(clause_end, resume + 50))]
     for index, word in enumerate(after[:3]):
         if word in _CARE_VERBS:
             # "31 people were treated for injuries": the injury is the event, else the care
