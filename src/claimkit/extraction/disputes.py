@@ -61,14 +61,6 @@ def _families(text: str) -> frozenset[str]:
     )
 
 
-def _about_the_same(denial: str, claim: str) -> bool:
-    """Whether a denial and a claim speak of the same thing: an event of the same
-    family, or two content words in common."""
-    if _families(denial) & _families(claim):
-        return True
-    return len(content_stems(denial) & content_stems(claim)) >= 2
-
-
 def _dates(context: ClaimContext) -> tuple[datetime.date, datetime.date] | None:
     if context.event_dates is not None:
         return context.event_dates
@@ -112,19 +104,27 @@ def _name_keys(actor: Actor) -> tuple[str, ...]:
 _WORDS_ONLY: Final = re.compile(r"[^\w'-]+")
 
 
-def _referenced_actors(
-    content: str, name_keys: dict[str, tuple[str, ...]], speaker: str
-) -> set[str]:
-    """Actors that a denial names ("disputed the Syrian media and Russian government accounts").
+class _NameIndex:
+    """The actors' names by their first word, to find the actors a text names in time
+    linear in the text (an article may have hundreds of actors)."""
 
-    ``name_keys`` maps each actor id to :func:`_name_keys` of the actor.
-    """
-    folded = " " + " ".join(_WORDS_ONLY.sub(" ", normalize_name(content)).split()) + " "
-    return {
-        actor_id
-        for actor_id, keys in name_keys.items()
-        if actor_id != speaker and any(key in folded for key in keys)
-    }
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self._by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for actor in actors:
+            for key in _name_keys(actor):
+                words = tuple(key.split())
+                self._by_first.setdefault(words[0], []).append((actor.id, words))
+
+    def actors_in(self, text: str, *, exclude: str = "") -> set[str]:
+        """Actors whose name (or alias) ``text`` contains as whole words
+        ("disputed the Syrian media and Russian government accounts")."""
+        words = _WORDS_ONLY.sub(" ", normalize_name(text)).split()
+        found: set[str] = set()
+        for index, word in enumerate(words):
+            for actor_id, key in self._by_first.get(word, ()):
+                if actor_id != exclude and tuple(words[index : index + len(key)]) == key:
+                    found.add(actor_id)
+        return found
 
 
 _ACCOUNT: Final = re.compile(
@@ -142,15 +142,27 @@ def _sides(actors: Sequence[Actor]) -> dict[str, str]:
     return {a.id: a.affiliation or a.id for a in actors}
 
 
-def _actor_by_word(actors: Sequence[Actor], word: str) -> set[str]:
-    """Actors that a word names: part of a name or alias, or the kind ("rebel")."""
-    key = word.casefold()
-    found = {a.id for a in actors if any(key in normalize_name(n).split() for n in a.names)}
-    if not found:
-        for kind, keywords in KIND_KEYWORDS:
-            if key in keywords:
-                found = {a.id for a in actors if a.kind.value == kind}
-    return found
+class _ActorWords:
+    """The actors by the words of their names and by kind: which actors one word names."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self._by_word: dict[str, set[str]] = {}
+        self._by_kind: dict[str, set[str]] = {}
+        for actor in actors:
+            for name in actor.names:
+                for word in normalize_name(name).split():
+                    self._by_word.setdefault(word, set()).add(actor.id)
+            self._by_kind.setdefault(actor.kind.value, set()).add(actor.id)
+
+    def named_by(self, word: str) -> set[str]:
+        """Actors that a word names: part of a name or alias, or the kind ("rebel")."""
+        key = word.casefold()
+        found = set(self._by_word.get(key, ()))
+        if not found:
+            for kind, keywords in KIND_KEYWORDS:
+                if key in keywords:
+                    found = set(self._by_kind.get(kind, ()))
+        return found
 
 
 # A denial that points back at what was just said: "That did not happen."
@@ -183,20 +195,20 @@ _ACCUSATION_CUES: Final = ("accus", "blam")
 _ACCUSED: Final = re.compile(r"(?:[\w'’-]+\s+){0,4}?([\w'’-]+)\s+(?:of|for)\b")
 
 
-def _accused(claim: Claim, actors: Sequence[Actor]) -> set[str]:
+def _accused(claim: Claim, words: _ActorWords) -> set[str]:
     """The actors an accusation is made against ("accused [the tribunal] of halting")."""
     if not claim.cue.text.lower().startswith(_ACCUSATION_CUES):
         return set()
     match = _ACCUSED.match(claim.content.text)
     if match is None:
         return set()
-    return _actor_by_word(actors, match.group(1))
+    return words.named_by(match.group(1))
 
 
 def _account_targets(
     denial: ClaimContext,
     contexts: Sequence[ClaimContext],
-    actors: Sequence[Actor],
+    words: _ActorWords,
     sides: dict[str, str],
 ) -> set[str]:
     """Claims that a denial refers to as an account: "Kestrel's claim", "the rebel
@@ -214,7 +226,7 @@ def _account_targets(
     ]
     word = match.group("owner") or match.group("adjective") or match.group("modifier")
     if word is not None:
-        owners = _actor_by_word(actors, word)
+        owners = words.named_by(word)
         return {c.claim.id for c in earlier if c.claim.speaker in owners}
     if not earlier:
         return set()
@@ -242,9 +254,20 @@ def _sentence_of(context: ClaimContext) -> int:
 def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> list[Dispute]:
     by_id = {c.claim.id: c for c in contexts}
     sides = _sides(actors)
-    name_keys = {actor.id: _name_keys(actor) for actor in actors}
+    names = _NameIndex(actors)
+    words = _ActorWords(actors)
+    named_in: dict[str, set[str]] = {}  # claim id -> sides its content names
+    topics: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def topic_of(claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
+        """The content stems and event families of a claim, computed once per claim."""
+        if claim.id not in topics:
+            text = claim.content.text
+            topics[claim.id] = (content_stems(text), _families(text))
+        return topics[claim.id]
+
     accused_sides = {
-        c.claim.id: {sides.get(a, a) for a in _accused(c.claim, actors)} for c in contexts
+        c.claim.id: {sides.get(a, a) for a in _accused(c.claim, words)} for c in contexts
     }
     groups: list[tuple[list[ClaimContext], dict[str, ClaimContext]]] = []
     for denial in contexts:
@@ -252,13 +275,13 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
             continue
         speaker = denial.claim.speaker
         side = sides.get(speaker, speaker)
-        named = _referenced_actors(denial.claim.content.text, name_keys, speaker)
-        accounts = _account_targets(denial, contexts, actors, sides)
+        named = names.actors_in(denial.claim.content.text, exclude=speaker)
+        accounts = _account_targets(denial, contexts, words, sides)
         targets: dict[str, ClaimContext] = {i: by_id[i] for i in accounts}
         previous = _answered_claim(denial, contexts, sides)
         if previous is not None:  # "That did not happen."
             targets[previous.claim.id] = previous
-        denial_stems = content_stems(denial.claim.content.text)
+        denial_stems, denial_families = topic_of(denial.claim)
         for other in _near(contexts, denial):
             claim = other.claim
             if sides.get(claim.speaker, claim.speaker) == side or claim.polarity is Polarity.DENY:
@@ -266,14 +289,15 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
             if side in accused_sides[claim.id]:
                 targets[claim.id] = other  # "X accused the tribunal of ...": it denies
                 continue
-            about_denier = side in {
-                sides.get(a, a) for a in _referenced_actors(claim.content.text, name_keys, "")
-            }
-            if about_denier and denial_stems & content_stems(claim.content.text):
+            if claim.id not in named_in:
+                named_in[claim.id] = {sides.get(a, a) for a in names.actors_in(claim.content.text)}
+            stems, families = topic_of(claim)
+            if side in named_in[claim.id] and denial_stems & stems:
                 targets[claim.id] = other  # "Jepkorir tested positive" / "she denied taking"
                 continue
             names_it = claim.speaker in named and other.sentence <= denial.sentence
-            same_event = _about_the_same(denial.claim.content.text, claim.content.text)
+            # The same thing: an event of the same family, or two content words in common.
+            same_event = bool(denial_families & families) or len(denial_stems & stems) >= 2
             if names_it or (same_event and _overlap(denial, other)):
                 targets[claim.id] = other
         if not targets:
