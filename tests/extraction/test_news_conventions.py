@@ -3,6 +3,8 @@ joined to a quote's sentence, compound adjectives with numbers, concessive claus
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 import claimkit
@@ -189,3 +191,30 @@ def test_a_quotation_before_its_speaker_is_the_content_whatever_follows_the_cue(
     assert _said(text) == [("Joaquim Serrano", "We have moved 4,000 people", "assert")]
     text = '"They lost," the minister said that day.'
     assert _said(text) == [("minister", "They lost", "assert")]
+
+
+def _when(text: str) -> list[str | None]:
+    article = claimkit.extract(text, published=datetime.date(2025, 3, 7))
+    return [c.when.text if c.when else None for c in article.claims]
+
+
+def test_the_time_of_a_statement_among_the_circumstances_after_its_cue() -> None:
+    text = 'Samuel Mutua spoke. "There was no break," he told reporters in Nairobi on Thursday.'
+    assert _when(text) == ["on Thursday"]
+    text = '"We stopped work," said Julien Marchetti, speaking outside the gates on Tuesday.'
+    assert _when(text) == ["on Tuesday"]
+    text = '"We won," said Tetteh, who travelled to Kumasi on Wednesday.'
+    assert _when(text) == [None]
+
+
+def test_a_participle_shares_the_time_of_its_main_clause() -> None:
+    text = (
+        "The owner of a ship that sank last week disputed on Tuesday the account, "
+        "saying it was false."
+    )
+    assert _when(text) == ["on Tuesday", "on Tuesday"]
+
+
+def test_according_to_a_document_published_on_a_day() -> None:
+    text = "Mitrevski won, according to results published by the commission on Monday."
+    assert _when(text) == ["on Monday"]

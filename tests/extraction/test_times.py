@@ -79,8 +79,8 @@ def _times(text: str, published: datetime.date | None) -> list[Described]:
         ),
         pytest.param(
             "earlier this week",
-            ("earlier this week", "range", D(2020, 1, 20), D(2020, 1, 24)),
-            id="earlier this week runs from Monday",
+            ("earlier this week", "range", D(2020, 1, 20), D(2020, 1, 23)),
+            id="earlier this week runs from Monday to the day before",
         ),
         pytest.param(
             "over the past 24 hours",
@@ -99,7 +99,7 @@ def _times(text: str, published: datetime.date | None) -> list[Described]:
         ),
         pytest.param(
             "earlier this month",
-            ("earlier this month", "range", D(2020, 1, 1), D(2020, 1, 24)),
+            ("earlier this month", "range", D(2020, 1, 1), D(2020, 1, 23)),
             id="earlier this month",
         ),
         pytest.param("Jan. 23", ("Jan. 23", "day", D(2020, 1, 23), D(2020, 1, 23)), id="Jan. 23"),

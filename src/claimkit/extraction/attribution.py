@@ -576,11 +576,18 @@ def _according_to(s: _Sentence, first: int, last: int, floor: int) -> _Draft | N
     speaker: tuple[int, int] | None = s.span(np_first, np_last)
     refers_back = False
     apposition = None
+    when: tuple[int, int] | None = None
     source = _document_source(s, np_first, np_last)
     if source is not None:
         # "according to figures released by the Centre, a rights group, ..."
         (source_first, source_last), np_last = source
         speaker = s.span(source_first, source_last)
+        if np_last + 1 < len(s.tokens) and s.in_time[np_last + 1]:
+            time_last = np_last + 1  # "... published by the commission on Monday"
+            while time_last + 1 < len(s.tokens) and s.in_time[time_last + 1]:
+                time_last += 1
+            when = s.time_at(np_last + 1, time_last)
+            np_last = time_last
         apposition = _description_after(s, np_last)
         if apposition is not None:
             np_last = apposition[1]
@@ -593,14 +600,15 @@ def _according_to(s: _Sentence, first: int, last: int, floor: int) -> _Draft | N
         # "CONTENT, according to X" / "CONTENT according to X, CONTENT"
         return _Draft(
             cue, "according to", first, floor, first - 1, speaker, apposition,
-            refers_back=refers_back,
+            when=when, refers_back=refers_back,
         )  # fmt: skip
     after = np_last + 1
     if after < len(s.tokens) and s.tokens[after].text == ",":
         after += 1
     return _Draft(
-        cue, "according to", first, after, end, speaker, apposition, refers_back=refers_back
-    )
+        cue, "according to", first, after, end, speaker, apposition,
+        when=when, refers_back=refers_back,
+    )  # fmt: skip
 
 
 _BACK_REFERENCES: Final = frozenset("the that this these those its their".split())
@@ -670,6 +678,7 @@ def _inverted(s: _Sentence, first: int, last: int, floor: int) -> _Draft | None:
         return None
     if first - 1 <= floor:
         return None
+    when = when or _trailing_time(s, np_last + 1)  # "..., speaking outside on Tuesday"
     return _Draft(
         s.span(first, last), CUE_LEMMA[s.tokens[first].lower], floor, floor, first - 1,
         s.span(np_first, np_last), apposition, None, when,
@@ -812,6 +821,22 @@ def _resumed_quote(s: _Sentence, after: int) -> int | None:
     return None
 
 
+def _trailing_time(s: _Sentence, index: int) -> tuple[int, int] | None:
+    """A time among the circumstances after a cue that ends its sentence: "told
+    reporters in Nairobi on Thursday", "speaking outside the port gates on Tuesday"."""
+    tokens = s.tokens
+    while index < len(tokens) and tokens[index].text not in QUOTES and tokens[index].text != ";":
+        if tokens[index].lower in _RELATIVE_PRONOUNS:
+            return None  # "..., who travelled there on Wednesday": the time of something else
+        if s.in_time[index]:
+            last = index
+            while last + 1 < len(tokens) and s.in_time[last + 1]:
+                last += 1
+            return s.time_at(index, last)
+        index += 1
+    return None
+
+
 def _main_clause_draft(drafts: list[_Draft]) -> int | None:
     """The latest claim whose cue is not inside another's content: the subject of a
     participle after it ("The commission rejected Bellmore's claim that ..., saying")."""
@@ -895,13 +920,15 @@ def _attribute(
     if tokens[first].lower in _PARTICIPLE_CUES and before == ",":
         content_first = _content_after(s, lemma, last)
         inherit = _main_clause_draft(drafts)
+        # "X said on Tuesday ..., saying ...": the participle shares the statement's time.
+        when = drafts[inherit].when if inherit is not None else None
         speaker = None
         if inherit is None:
             subject = s.subject(0, first)
             if subject is None:
                 return None
             speaker = s.span(*subject)
-        return _Draft(cue, lemma, first - 1, content_first, end, speaker, None, inherit)
+        return _Draft(cue, lemma, first - 1, content_first, end, speaker, None, inherit, when)
     inverting = before == "," or before in CLOSE_QUOTES or (before == '"' and first > 1)
     if inverting and lemma != "tell":  # "..., told Reuters": Reuters is told, not telling
         inverted = _inverted(s, first, last, floor)
@@ -998,7 +1025,9 @@ def _attribute(
         np_first, speaker_last = subject
     speaker = s.span(np_first, speaker_last)
     after, when_after = _after_cue(s, lemma, last)
-    when = when or when_after or _sentence_time(s, np_first)
+    # A time right after the cue is the statement's ("disputed on Tuesday"); one skipped
+    # before it may belong to the speaker's phrase ("a ship that sank last week").
+    when = when_after or when or _sentence_time(s, np_first)
     resumed = _resumed_quote(s, after)
     if resumed is not None and np_first > floor and tokens[np_first - 1].text in QUOTES:
         quote_open = s.open_of.get(np_first - 1)
@@ -1026,6 +1055,8 @@ def _attribute(
         content_last = np_first - 1
         if content_last <= floor:
             return None
+        if when is None and resumed is None:
+            when = _trailing_time(s, last + 1)  # '"...," he told reporters in Nairobi on Thursday'
         return _Draft(
             cue, lemma, floor, floor, content_last, speaker, apposition, None, when,
             acronym=acronym,

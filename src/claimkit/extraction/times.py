@@ -101,14 +101,19 @@ def resolve(
     if kind == "today":
         return published, published
     monday = published - datetime.timedelta(days=published.weekday())
+    # "earlier this week" ended before the day of publication (when it could).
+    before_today = max(published - one_day, monday) if "earlier" in surface.lower() else published
     if kind == "this_week":
         if "later" in surface.lower():
             return published, monday + datetime.timedelta(days=6)
-        return monday, published
+        return monday, before_today
     if kind == "last_week":
         return monday - datetime.timedelta(days=7), monday - one_day
     if kind == "this_month":
-        return published.replace(day=1), published
+        first_of_month = published.replace(day=1)
+        if "earlier" in surface.lower():
+            return first_of_month, max(published - one_day, first_of_month)
+        return first_of_month, published
     if kind == "last_month":
         previous = published.replace(day=1) - one_day
         return _month_range(previous.year, previous.month)
