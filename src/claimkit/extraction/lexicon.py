@@ -62,7 +62,8 @@ AMBIGUOUS_CUES: Final = frozenset(
 # Lemmas whose cue itself denies.
 DENIAL_LEMMAS: Final = frozenset("deny dispute reject dismiss refute".split())
 # Lemmas whose cue itself marks uncertainty.
-HEDGE_LEMMAS: Final = frozenset("suggest estimate predict allege".split())
+# "estimated" is not one: an estimate is approximate, not doubtful (its number says how).
+HEDGE_LEMMAS: Final = frozenset("suggest predict allege".split())
 
 # --- hedges and negation in the content -------------------------------------------------
 
