@@ -169,6 +169,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     '"according to" repeated': _run("according to "),
     "opposed accounts": _run("Kyiv said the post held, Moscow said the post fell, "),
     "denials": _run("The army said rebels attacked. The rebels denied any attack. "),
+    "names and denials": _run("Smith said Jones denied "),
+    "participles": _run("Smith said it rained, saying "),
     "nested parentheses": _nested_parentheses,
     "parentheses and words": _run("(a (b "),
     "commas": _run(","),

@@ -246,7 +246,9 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
         # but no operations over the past 24 hours" denies only the last 24 hours.
         first = negation.start() if negation is not None else start
         event_dates = _event_dates(times, first, end)
-        contexts.append(ClaimContext(claim=claim, sentence=number, event_dates=event_dates))
+        contexts.append(
+            ClaimContext(claim=claim, sentence=number, event_dates=event_dates, index=len(contexts))
+        )
     disputes = find_disputes(contexts, actors)
     return Article(
         text=text,

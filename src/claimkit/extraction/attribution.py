@@ -645,10 +645,10 @@ def _description_after(s: _Sentence, index: int) -> tuple[int, int] | None:
         return None
     stop = start
     while stop < len(tokens) and tokens[stop].text != ",":
-        if tokens[stop].text in ".;:" or _is_verbish(tokens[stop]):
+        if tokens[stop].text in ".;:" or _is_verbish(tokens[stop]) or stop - start > 10:
             return None
         stop += 1
-    if stop >= len(tokens) or stop - start > 10:
+    if stop >= len(tokens):
         return None
     return start, stop - 1
 
@@ -821,11 +821,17 @@ def _resumed_quote(s: _Sentence, after: int) -> int | None:
     return None
 
 
+#: How far after a cue its circumstances reach ("told reporters outside the court in
+#: the capital on Thursday"); a bound that keeps long sentences linear.
+_CIRCUMSTANCE_TOKENS: Final = 24
+
+
 def _trailing_time(s: _Sentence, index: int) -> tuple[int, int] | None:
     """A time among the circumstances after a cue that ends its sentence: "told
     reporters in Nairobi on Thursday", "speaking outside the port gates on Tuesday"."""
     tokens = s.tokens
-    while index < len(tokens) and tokens[index].text not in QUOTES and tokens[index].text != ";":
+    stop = min(len(tokens), index + _CIRCUMSTANCE_TOKENS)
+    while index < stop and tokens[index].text not in QUOTES and tokens[index].text != ";":
         if tokens[index].lower in _RELATIVE_PRONOUNS:
             return None  # "..., who travelled there on Wednesday": the time of something else
         if s.in_time[index]:
@@ -840,13 +846,14 @@ def _trailing_time(s: _Sentence, index: int) -> tuple[int, int] | None:
 def _main_clause_draft(drafts: list[_Draft]) -> int | None:
     """The latest claim whose cue is not inside another's content: the subject of a
     participle after it ("The commission rejected Bellmore's claim that ..., saying")."""
-    for index in range(len(drafts) - 1, -1, -1):
+    # Only the last few: a claim nests in one close before it, and this stays linear.
+    for index in range(len(drafts) - 1, max(-1, len(drafts) - 9), -1):
         # A claim nested in another's content opens it; one that starts later in the
         # content ("..., while the union said") is a clause of its own.
         start = drafts[index].clause_start
-        if not any(d.content_first == start for d in drafts[:index]):
+        if not any(d.content_first == start for d in drafts[max(0, index - 8) : index]):
             return index
-    return None
+    return len(drafts) - 1 if drafts else None
 
 
 def _possessed(s: _Sentence, first: int, lemma: str) -> _Draft | None:

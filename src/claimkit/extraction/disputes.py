@@ -52,6 +52,7 @@ class ClaimContext:
     claim: Claim
     sentence: int
     event_dates: tuple[datetime.date, datetime.date] | None
+    index: int = -1  # its place among the article's claims, when known
 
 
 @functools.lru_cache(maxsize=4096)
@@ -240,10 +241,19 @@ NEAR_SENTENCES: Final = 60
 _RECENT_GROUPS: Final = 8
 
 
+#: ... and at most this many claims on either side: a text without sentence ends can hold
+#: any number of claims in one sentence.
+NEAR_CLAIMS: Final = 64
+
+
 def _near(contexts: Sequence[ClaimContext], claim: ClaimContext) -> Sequence[ClaimContext]:
-    """The claims within :data:`NEAR_SENTENCES` sentences of ``claim`` (contexts in order)."""
+    """The claims within :data:`NEAR_SENTENCES` sentences and :data:`NEAR_CLAIMS` claims
+    of ``claim`` (contexts in order, ``claim.index`` its place among them)."""
     first = bisect.bisect_left(contexts, claim.sentence - NEAR_SENTENCES, key=_sentence_of)
     last = bisect.bisect_right(contexts, claim.sentence + NEAR_SENTENCES, key=_sentence_of)
+    if claim.index >= 0:
+        first = max(first, claim.index - NEAR_CLAIMS)
+        last = min(last, claim.index + NEAR_CLAIMS + 1)
     return contexts[first:last]
 
 
@@ -684,6 +694,10 @@ def _fold_figure_denials(
     """Denials of another side's figures join the numeric dispute over those figures,
     against the side they dismiss; the denials that stay are returned."""
     kept: list[Dispute] = []
+    counted_in: dict[str, int] = {}  # claim id -> the numeric dispute that counts it
+    for index, dispute in enumerate(numeric):
+        for position in dispute.positions:
+            counted_in.setdefault(position.claim, index)
     for denial in denials:
         denying = [
             p.claim
@@ -692,23 +706,17 @@ def _fold_figure_denials(
         ]
         affirmed = {p.claim for p in denial.positions if p.stance is Stance.AFFIRMS}
         about_figures = any(_OF_FIGURES.search(by_id[i].claim.content.text) for i in denying)
-        index = next(
-            (
-                i
-                for i, dispute in enumerate(numeric)
-                if about_figures and affirmed & {p.claim for p in dispute.positions}
-            ),
-            None,
-        )
-        if index is None:
+        found = sorted(counted_in[i] for i in affirmed if i in counted_in)
+        if not (about_figures and found):
             kept.append(denial)
             continue
-        counted = numeric[index]
+        target = found[0]
+        counted = numeric[target]
         dismissed = next(p.stance for p in counted.positions if p.claim in affirmed)
         against = Stance.AFFIRMS if dismissed is Stance.DENIES else Stance.DENIES
         present = {p.claim for p in counted.positions}
         added = tuple(Position(claim=i, stance=against) for i in denying if i not in present)
-        numeric[index] = Dispute(  # a new id: derived from the new positions
+        numeric[target] = Dispute(  # a new id: derived from the new positions
             kind=counted.kind,
             point=counted.point,
             positions=counted.positions + added,
