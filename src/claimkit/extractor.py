@@ -58,9 +58,10 @@ _OPENING_NEGATION: Final = re.compile(
 _DENIES_SIGNIFICANCE: Final = re.compile(
     r"\b(?:proves?|proved|means?|meant|shows?|showed)\s+nothing\b"
 )
-# A relative clause ("people who ... had no symptoms") qualifies a noun; its negation is
-# not the claim's. It runs from "who" or "which" to the next comma.
-_RELATIVE_CLAUSE: Final = re.compile(r"\b(?:who|which)\b[^,;]*$")
+# A relative clause ("people who ... had no symptoms") qualifies a noun, and a condition
+# ("... if the government does not ...") supposes; neither negation is the claim's. The
+# clause runs from "who", "which", "if" or "unless" to the next comma.
+_RELATIVE_CLAUSE: Final = re.compile(r"\b(?:who|which|if|unless|whether)\b[^,;]*$")
 
 
 def _negation(lowered: str, start: int, end: int) -> re.Match[str] | None:
@@ -74,11 +75,38 @@ def _negation(lowered: str, start: int, end: int) -> re.Match[str] | None:
     return _DENIES_SIGNIFICANCE.search(lowered, start, end)
 
 
-_HEDGE: Final = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r")\b")
+_HEDGE: Final = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS | {"believed"})) + r")\b")
+# "could" after "everything we" is ability, not doubt; "believed" hedges in the passive.
+_ABILITY: Final = re.compile(r"(?:everything|anything|all|what)\s+\w+\s+$")
+_PASSIVE_BEFORE: Final = re.compile(r"(?:is|are|was|were|be|been|widely)\s+$")
+
+
+def _hedged(lowered: str, start: int, end: int) -> bool:
+    """Whether the content ``lowered[start:end]`` marks uncertainty ("may", "likely")."""
+    for match in _HEDGE.finditer(lowered, start, end):
+        word = match.group()
+        before = max(start, match.start() - 30)
+        if word == "could" and _ABILITY.search(lowered, before, match.start()):
+            continue
+        if word == "believed" and not _PASSIVE_BEFORE.search(lowered, before, match.start()):
+            continue
+        return True
+    return False
+
+
 # A sentence can hold a claim only if it has a cue word or a quotation mark.
 _CUE_WORDS: Final = sorted({*CUE_LEMMA, "according", *POSSESSED_CUES}, key=len, reverse=True)
 _CUE_WORD: Final = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + r")\b")
 _MAY_ATTRIBUTE: Final = re.compile(_CUE_WORD.pattern + r"|[\"“”]")
+
+
+# A document as the speaker ("the statement said", "its report says"): the actor who
+# issued it, the one cited last.
+_CITED_DOCUMENT: Final = re.compile(
+    r"(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:statement|report|communique|release"
+    r"|letter|message|post|filing|notice)",
+    re.IGNORECASE,
+)
 
 
 def _merge_quoted(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -213,7 +241,13 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
         ]
         for attribution in attributions:
             speaker: Draft | None
-            if attribution.speaker is not None:
+            if (
+                attribution.speaker is not None
+                and found
+                and _CITED_DOCUMENT.fullmatch(text, *attribution.speaker) is not None
+            ):
+                speaker = found[-1][0]  # "..., the statement said": whoever issued it
+            elif attribution.speaker is not None:
                 speaker = registry.resolve(
                     *attribution.speaker,
                     apposition=attribution.apposition,
@@ -272,7 +306,7 @@ def _claim(
     start, end = attribution.content
     content = text[start:end]
     deny = attribution.lemma in DENIAL_LEMMAS or negation is not None
-    hedged = attribution.lemma in HEDGE_LEMMAS or bool(_HEDGE.search(lowered, start, end))
+    hedged = attribution.lemma in HEDGE_LEMMAS or _hedged(lowered, start, end)
     return Claim(
         speaker=speaker,
         cue=Excerpt(text=text[cue_start:cue_end], span=Span(start=cue_start, end=cue_end)),

@@ -271,7 +271,16 @@ def _claims(text: str) -> list[Described]:
         ),
         pytest.param(
             "Officials estimated that about 6,000 people had fled.",
-            [("officials", "estimated", "about 6,000 people had fled", "indirect", "assert", False)],
+            [
+                (
+                    "officials",
+                    "estimated",
+                    "about 6,000 people had fled",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
             id="estimated",
         ),
         pytest.param(

@@ -147,7 +147,20 @@ def test_a_place_in_a_description_is_not_the_speaker() -> None:
     ],
 )
 def test_what_a_content_denies(content: str, polarity: str) -> None:
-    assert _said(f"The ministry said {content}.") == [("ministry", content, polarity)]
+    assert _said(f"The ministry said {content}.")[0] == ("ministry", content, polarity)
+
+
+def test_a_cue_in_a_relative_clause_does_not_end_the_enclosing_content() -> None:
+    text = "The group, which says it is fighting for uranium revenue, said two fighters died."
+    assert _said(text) == [
+        ("group", "it is fighting for uranium revenue", "assert"),
+        ("group", "two fighters died", "assert"),
+    ]
+    text = "The ministry said the group, which denies it, had no fighters there."
+    assert _said(text) == [
+        ("ministry", "the group, which denies it, had no fighters there", "deny"),
+        ("group", "it", "deny"),
+    ]
 
 
 def test_a_headline_ending_in_a_quotation_is_not_a_claim() -> None:
@@ -218,3 +231,93 @@ def test_a_participle_shares_the_time_of_its_main_clause() -> None:
 def test_according_to_a_document_published_on_a_day() -> None:
     text = "Mitrevski won, according to results published by the commission on Monday."
     assert _when(text) == ["on Monday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The minister's lawyer, Ricardo Benavides, rejected the allegations.",
+            [("Ricardo Benavides", "the allegations", "deny")],
+            id="a verb with an object does not invert",
+        ),
+        pytest.param(
+            "Gulnara, who declined to give her full name, said her husband had been at work.",
+            [("Gulnara", "her husband had been at work", "assert")],
+            id="a subject before a relative clause",
+        ),
+        pytest.param(
+            "Ana, an anaesthetist at the hospital, who declined to give her full name, "
+            "said four theatres had stood idle.",
+            [("Ana", "four theatres had stood idle", "assert")],
+            id="a name, its description and a relative clause",
+        ),
+        pytest.param(
+            "Residents of Iferouane reached by telephone said they had heard an explosion.",
+            [("Residents of Iferouane", "they had heard an explosion", "assert")],
+            id="a participle and its agent after the speaker",
+        ),
+        pytest.param(
+            "Survivors of a ferry that capsized off the island of Bohol said the boat was full.",
+            [("survivors of a ferry", "the boat was full", "assert")],
+            id="the antecedent of a relative clause ending in a place",
+        ),
+        pytest.param(
+            "John Tolentino spoke. He said at least 140 people had been on board.",
+            [("John Tolentino", "at least 140 people had been on board", "assert")],
+            id="at least is not an adjunct",
+        ),
+        pytest.param(
+            "Kontext24 reported, citing two people close to the case, that a ransom was paid.",
+            [("Kontext24", "a ransom was paid", "assert")],
+            id="citing a source",
+        ),
+        pytest.param(
+            "Julio Salcedo denied any wrongdoing in a brief statement posted on social media.",
+            [("Julio Salcedo", "any wrongdoing", "deny")],
+            id="the channel of a denial",
+        ),
+        pytest.param(
+            "The army called the rebels' claims baseless.",
+            [("army", "the rebels' claims baseless", "deny")],
+            id="called baseless",
+        ),
+        pytest.param("The army called for calm.", [], id="called for"),
+        pytest.param("The military rarely acknowledged such losses.", [], id="rarely"),
+        pytest.param(
+            "The union said it could strike if the government did not pay.",
+            [("union", "it could strike if the government did not pay", "assert")],
+            id="a negation in a condition",
+        ),
+    ],
+)
+def test_reporting_in_wire_copy(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _said(text) == expected
+
+
+def test_the_statement_said_is_said_by_whoever_issued_it() -> None:
+    text = (
+        "Steppe Coal said in a statement that rescuers had reached the men. "
+        "All of them were in stable condition, the statement said."
+    )
+    assert [speaker for speaker, _, _ in _said(text)] == ["Steppe Coal", "Steppe Coal"]
+
+
+@pytest.mark.parametrize(
+    ("content", "hedged"),
+    [
+        ("the toll could rise", True),
+        ("maybe they hit it", True),
+        ("he is believed to have fled", True),
+        ("we did everything we could", False),
+        ("no one entered a tunnel it believed to be unsafe", False),
+    ],
+)
+def test_what_hedges_a_content(content: str, hedged: bool) -> None:
+    (claim,) = claimkit.extract(f"The company said {content}.").claims
+    assert claim.hedged is hedged
+
+
+def test_an_allegation_is_not_hedged() -> None:
+    (claim,) = claimkit.extract("The union alleged that managers had ignored warnings.").claims
+    assert claim.hedged is False

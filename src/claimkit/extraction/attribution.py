@@ -50,7 +50,8 @@ _ADVERBS: Final = frozenset(
     """also later earlier again previously separately repeatedly publicly officially
     initially subsequently then now further meanwhile however still recently already yet
     quickly immediately flatly strongly categorically firmly angrily reportedly
-    privately openly late early""".split()
+    privately openly late early rarely seldom often usually frequently sometimes never
+    always once twice simply clearly explicitly swiftly""".split()
 )
 _CLAUSE_WORDS: Final = frozenset(
     """that which who whom whose when where while whereas as because if though although
@@ -98,7 +99,7 @@ _HONORIFICS: Final = frozenset("mr mrs ms dr prof".split())
 _NARRATION_VERBS: Final = frozenset(
     "did declined refused gave offered provided failed added".split()
 )
-_NEGATORS: Final = frozenset("not n't never cannot".split())
+_NEGATORS: Final = frozenset("not n't never cannot rarely seldom".split())
 _PASSIVE: Final = frozenset("be been being was were is are".split())
 _SUBORDINATORS: Final = frozenset("as when while after before because since".split())
 _TRAILING_PREPOSITIONS: Final = frozenset("in at from during outside near inside on by".split())
@@ -271,9 +272,13 @@ class _Sentence:
                 continue
             lemma = CUE_LEMMA.get(lower)
             if lemma is None:
+                if lower in _CALLING and self._calls_false(i):
+                    found.append((i, i, "call"))  # "called the claims baseless"
                 continue
             before = tokens[i - 1].lower if i else ""
             after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if before.endswith(("'s", "’s")):
+                continue  # "the MPA's claims": a noun, unless "... claims that" (above)
             if before in _PASSIVE or (
                 i > 1 and before in _ADVERBS and tokens[i - 2].lower in _PASSIVE
             ):
@@ -298,6 +303,16 @@ class _Sentence:
                 continue
             found.append((i, i, lemma))
         return found
+
+    def _calls_false(self, i: int) -> bool:
+        """Whether "called" at ``i`` dismisses what follows as false ("called the
+        union's claims baseless"), within a short clause."""
+        for token in self.tokens[i + 1 : i + 10]:
+            if token.lower in _DISMISSALS:
+                return True
+            if not token.is_word and token.text not in ("'", "’"):
+                return False
+        return False
 
     def _has_recipient(self, i: int) -> bool:
         return i + 1 < len(self.tokens) and self.tokens[i + 1].is_word
@@ -499,6 +514,25 @@ class _Sentence:
                 return first
         return first
 
+    def _before_channel(self, first: int, last: int) -> int:
+        """End an object before the channel it was said through: "denied any wrongdoing
+        in a brief statement posted on social media" denies "any wrongdoing". Only a
+        content with no verb of its own: a clause may go on past such words."""
+        tokens = self.tokens
+        for index in range(first + 1, min(last, first + 12)):
+            token = tokens[index]
+            if _is_verbish(token):
+                return last
+            following = [t.lower for t in tokens[index + 1 : index + 4]]
+            channel = (
+                token.lower == "in"
+                and following[:1] in (["a"], ["an"])
+                and any(w in _CHANNELS for w in following[1:3])
+            ) or (token.lower == "on" and following[:2] == ["social", "media"])
+            if channel:
+                return index - 1
+        return last
+
     def _before_narration(self, first: int, last: int) -> int:
         """End content where the narrator takes over with a verb that has no subject of its
         own: "..., but did not provide evidence" is said of the speaker, not by them."""
@@ -517,6 +551,7 @@ class _Sentence:
         """Trimmed content between token indexes, and whether it is a quotation."""
         tokens = self.tokens
         first = self._past_dateline(first, last)
+        last = self._before_channel(first, last)
         while first <= last and (
             (tokens[first].lower == "that" and not _that_is_determiner(tokens, first))
             or tokens[first].text in ",:;—-"
@@ -566,6 +601,7 @@ class _Draft:
     verbatim: bool = False  # content is a quotation interrupted by its attribution
     acronym: tuple[int, int] | None = None
     refers_back: bool = False  # "according to the statement": the speaker cited last
+    parenthetical: bool = False  # in a relative clause set off by commas: ends no content
 
 
 def _according_to(s: _Sentence, first: int, last: int, floor: int) -> _Draft | None:
@@ -697,6 +733,21 @@ def _after_cue(s: _Sentence, lemma: str, last: int) -> tuple[int, tuple[int, int
     """The index after a cue, its adjuncts and (for "told") its recipient."""
     index, when = s.skip_forward(last + 1)
     tokens = s.tokens
+    if (
+        index + 1 < len(tokens)
+        and tokens[index].text == ","
+        and tokens[index + 1].lower in ("citing", "quoting")
+    ):
+        # "reported, citing customs data, that ...": the source cited is not content
+        probe = index + 2
+        while probe < min(len(tokens), index + 20) and tokens[probe].text not in ",.;":
+            probe += 1
+        if (
+            probe + 1 < len(tokens)
+            and tokens[probe].text == ","
+            and tokens[probe + 1].lower == "that"
+        ):
+            index = probe + 1
     if lemma == "tell" and index < len(tokens):
         index = _past_recipient(tokens, index)
         index, later = s.skip_forward(index)
@@ -745,7 +796,11 @@ def _content_after(s: _Sentence, lemma: str, last: int) -> int:
             if tokens[probe].lower == "that":
                 index = probe
                 break
-            if not tokens[probe].is_word:
+            if (
+                not tokens[probe].is_word
+                or tokens[probe].lower in AUXILIARIES  # "said at least 140 had been ..."
+                or tokens[probe].lower in ("least", "most", "and", "or", "but")
+            ):
                 break
     if index < len(tokens) and tokens[index].text in (":", ","):
         index += 1
@@ -784,7 +839,9 @@ _DOCUMENTS: Final = frozenset(
 _DOCUMENT_VERBS: Final = frozenset(
     "released published issued compiled provided posted shared seen obtained cited".split()
 )
-_CLAUSE_PREPOSITIONS: Final = frozenset("with to from against into by at on in near".split())
+_CLAUSE_PREPOSITIONS: Final = frozenset(
+    "with to from against into by at on in near off of over under across along through".split()
+)
 _NAMING_WORDS: Final = frozenset("name named called as".split())
 
 
@@ -824,6 +881,38 @@ def _resumed_quote(s: _Sentence, after: int) -> int | None:
 #: How far after a cue its circumstances reach ("told reporters outside the court in
 #: the capital on Thursday"); a bound that keeps long sentences linear.
 _CIRCUMSTANCE_TOKENS: Final = 24
+
+
+_CHANNELS: Final = frozenset(
+    "statement interview post letter message video tweet speech briefing".split()
+)
+_CALLING: Final = frozenset("called calls calling branded labelled labeled termed".split())
+_DISMISSALS: Final = frozenset(
+    """baseless false untrue unfounded lies lie absurd ridiculous nonsense fabricated
+    fabrication propaganda groundless slanderous""".split()
+)
+_INVERTING: Final = frozenset(
+    """say add write note explain insist warn state argue reiterate stress declare announce
+    report counter concede contend claim tweet acknowledge admit confirm suggest
+    predict""".split()
+)
+
+
+def _subject_before_relative(s: _Sentence, floor: int, cue: int) -> bool:
+    """Whether the words before a cue are a noun phrase and a relative clause set off by
+    commas ("Gulnara, who declined to give her full name, said"): the phrase is the
+    subject, not a clause reported before an inverted speaker."""
+    tokens = s.tokens
+    start = floor
+    while start < cue and not tokens[start].is_word:
+        start += 1
+    last = s.np_after(start) if start < cue else None
+    return (
+        last is not None
+        and last + 2 < cue
+        and tokens[last + 1].text == ","
+        and tokens[last + 2].lower in _RELATIVE_PRONOUNS
+    )
 
 
 def _trailing_time(s: _Sentence, index: int) -> tuple[int, int] | None:
@@ -910,7 +999,10 @@ def _relative(
     content_last = content_first
     while content_last + 1 < len(tokens) and tokens[content_last + 1].text not in ",;.":
         content_last += 1
-    return _Draft(s.span(first, last), lemma, who, content_first, content_last, s.span(np_first, k))
+    return _Draft(
+        s.span(first, last), lemma, who, content_first, content_last, s.span(np_first, k),
+        parenthetical=True,
+    )  # fmt: skip
 
 
 def _attribute(
@@ -937,7 +1029,9 @@ def _attribute(
             speaker = s.span(*subject)
         return _Draft(cue, lemma, first - 1, content_first, end, speaker, None, inherit, when)
     inverting = before == "," or before in CLOSE_QUOTES or (before == '"' and first > 1)
-    if inverting and lemma != "tell":  # "..., told Reuters": Reuters is told, not telling
+    # "..., said the ministry": only verbs of saying invert; "rejected the allegations"
+    # and "told Reuters" take an object, and "Gulnara, who ..., said" has its subject.
+    if inverting and lemma in _INVERTING and not _subject_before_relative(s, floor, first):
         inverted = _inverted(s, first, last, floor)
         if inverted is not None:
             return inverted
@@ -946,7 +1040,7 @@ def _attribute(
         return None
     if any(t.lower in _NEGATORS for t in tokens[k + 1 : first]):
         return None  # "could not yet confirm", "did not say": nothing is reported
-    if tokens[k].lower == "who" and k - 1 > floor and tokens[k - 1].text == ",":
+    if tokens[k].lower in ("who", "which") and k - 1 > floor and tokens[k - 1].text == ",":
         return _relative(s, first, last, lemma, k, floor)
     if tokens[k].lower in ("and", "but"):
         # A coordinated verb: "X disputed the accounts and said ...".
@@ -992,6 +1086,19 @@ def _attribute(
             relative -= 1
         if relative > floor and tokens[relative + 1].lower in _RELATIVE_PRONOUNS:
             k = relative - 1
+        elif apposition is None and tokens[k].is_word:
+            # "Ana, an anaesthetist at the hospital, who declined ..., said": the
+            # description before the relative clause describes the name before it.
+            described = k - 1
+            while described > floor and tokens[described].text != ",":
+                described -= 1
+            if (
+                described > floor
+                and tokens[described + 1].lower in ("a", "an", "the")
+                and not any(_is_verbish(t) for t in tokens[described + 2 : k + 1])
+            ):
+                apposition = s.span(described + 1, k)
+                k = described - 1
     acronym = None
     if k > floor and tokens[k].text == ")":
         # "The Gourma Liberation Movement (GLM), which ..., said"
@@ -1003,6 +1110,16 @@ def _attribute(
             k = opening - 1
     np_first = s.np_before(k, floor)
     speaker_last = k
+    if (
+        np_first is not None
+        and np_first - 2 > floor
+        and tokens[np_first].lower == "by"
+        and tokens[np_first - 1].lower.endswith("ed")
+    ):
+        # "Residents of Iferouane reached by telephone said": the participle and its
+        # agent qualify the speaker before them.
+        speaker_last = np_first - 2
+        np_first = s.np_before(speaker_last, floor)
     if np_first is not None and np_first - 1 > floor:
         # "The owner of a ship that collided with a trawler last week disputed ...": the
         # phrase before the cue ends a relative clause; the speaker is its antecedent.
@@ -1110,6 +1227,8 @@ def find_attributions(
         # The first later claim whose clause starts inside this content ends it. Later
         # claims come in sentence order, so look only at the next few.
         for later_index in range(index + 1, min(len(drafts), index + 8)):
+            if drafts[later_index].parenthetical:
+                continue  # "the group, which denies it, had no fighters" goes on past it
             boundary = drafts[later_index].clause_start
             if draft.content_first < boundary <= content_last:
                 content_last = boundary - 1

@@ -60,16 +60,17 @@ AMBIGUOUS_CUES: Final = frozenset(
     adding stating charged""".split()
 )
 # Lemmas whose cue itself denies.
-DENIAL_LEMMAS: Final = frozenset("deny dispute reject dismiss refute".split())
+DENIAL_LEMMAS: Final = frozenset("deny dispute reject dismiss refute call".split())
 # Lemmas whose cue itself marks uncertainty.
 # "estimated" is not one: an estimate is approximate, not doubtful (its number says how).
-HEDGE_LEMMAS: Final = frozenset("suggest predict allege".split())
+# Nor is "alleged": an allegation is made, not doubted, by its speaker.
+HEDGE_LEMMAS: Final = frozenset("suggest predict".split())
 
 # --- hedges and negation in the content -------------------------------------------------
 
 HEDGE_WORDS: Final = frozenset(
-    """may might could likely unlikely possibly probably perhaps reportedly allegedly
-    apparently unconfirmed presumably purportedly seemingly believed appears appeared
+    """may might could likely unlikely possibly probably perhaps maybe reportedly
+    allegedly apparently unconfirmed presumably purportedly seemingly appears appeared
     seems seemed""".split()
 )
 
