@@ -286,3 +286,23 @@ def test_counts_of_ships_with_no_event_are_not_compared() -> None:
         published=FRIDAY,
     )
     assert _numeric(article) == []
+
+
+def test_two_points_between_the_same_claims_are_one_dispute() -> None:
+    article = claimkit.extract(
+        "The company said 19 miners were trapped and 14 were rescued. "
+        "The union said 23 miners were trapped and 11 were rescued.",
+        published=FRIDAY,
+    )
+    (dispute,) = article.disputes
+    assert dispute.kind is DisputeKind.NUMERIC
+    assert dispute.point == "19 miners trapped; 14 rescued"
+
+
+def test_a_verb_after_a_count_names_its_event() -> None:
+    article = claimkit.extract(
+        "The ministry said 52 trucks were waiting at the border. "
+        "Exporters said more than 600 trucks were waiting there.",
+        published=FRIDAY,
+    )
+    assert _numeric(article) == [{"affirms": {"ministry"}, "denies": {"exporters"}}]

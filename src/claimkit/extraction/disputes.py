@@ -406,7 +406,7 @@ _COUNT_CLASSES: Final[dict[str, str]] = {}
 for _class, _nouns in {
     "people": """people person persons civilians residents protesters demonstrators
         marchers villagers refugees migrants patients victims workers members
-        passengers inhabitants turnout crowd crowds attendance""",
+        passengers inhabitants turnout crowd crowds attendance miners""",
     "soldiers": "soldiers soldier troops servicemen personnel guards officers police",
     "fighters": """fighters fighter insurgents insurgent militants militant rebels rebel
         terrorists attackers gunmen jihadists combatants""",
@@ -731,4 +731,24 @@ def find_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> 
     by_id = {c.claim.id: c for c in contexts}
     denials = _fold_figure_denials(_denial_disputes(contexts, actors), numeric, by_id)
     found = denials + numeric
-    return tuple(found + _contradiction_disputes(contexts, actors, found))
+    return _merge_same(found + _contradiction_disputes(contexts, actors, found))
+
+
+def _merge_same(disputes: list[Dispute]) -> tuple[Dispute, ...]:
+    """One dispute per kind and set of positions: two points on which the same claims
+    disagree in the same way ("19 trapped" against "23", "14 rescued" against "11") are
+    one dispute, with both points and both reasons."""
+    merged: dict[str, Dispute] = {}
+    for dispute in disputes:
+        known = merged.get(dispute.id)
+        if known is None:
+            merged[dispute.id] = dispute
+            continue
+        merged[dispute.id] = Dispute(
+            kind=known.kind,
+            point=f"{known.point}; {dispute.point}",
+            positions=known.positions,
+            reason=f"{known.reason}; {dispute.reason}",
+            note=known.note,
+        )
+    return tuple(merged.values())

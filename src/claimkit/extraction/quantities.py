@@ -153,6 +153,24 @@ def _counted(text: str, start: int, end: int) -> tuple[str | None, int]:
     return text[words[0][0] : words[-1][1]], words[-1][1]
 
 
+# Participles that are not "-ed" forms: "40 people had fled", "three were taken".
+_IRREGULAR_PARTICIPLES: Final = frozenset(
+    """taken held left fled lost seen sent kept shot hit struck found brought caught
+    driven given hidden built bought sold stolen""".split()
+)
+
+
+def _is_participle(word: str) -> bool:
+    """A past participle or an "-ing" form, after an auxiliary ("were trapped")."""
+    return word in _IRREGULAR_PARTICIPLES or (
+        len(word) > 4 and word.endswith(("ed", "ing")) and word not in NP_STOP
+    )
+
+
+def _is_count_word(word: str) -> bool:
+    return word[:1].isdigit() or word in NUMBER_WORDS or word in ("dozens", "hundreds")
+
+
 # Verbs of medical care: what people were treated for is the event when the text says it.
 _CARE_VERBS: Final = frozenset("treated hospitalised hospitalized admitted".split())
 # Words that may stand between a counted noun phrase and its event: "112 people
@@ -169,7 +187,10 @@ def _event(text: str, start: int, end: int, clause_start: int, clause_end: int) 
     if text.startswith(",", end):  # "Twelve people, most of them workers, were treated"
         aside_end = text.find(",", end + 1, min(clause_end, end + 80))
         resume = aside_end + 1 if aside_end > 0 else end
-    after = [w.group().lower() for w in _WORD.finditer(text, resume, min(clause_end, resume + 50))]
+    after = [w.group().lower() for w in _WORD.finditer(text, resume, min(clause_end, resume + 60))]
+    if after[:1] == ["and"] and len(after) > 1 and _is_count_word(after[1]):
+        # "two of its fighters and four herders had been killed": the verb after both
+        after = after[next((i for i, w in enumerate(after) if w in AUXILIARIES), 0) :]
     for index, word in enumerate(after[:3]):
         if word in _CARE_VERBS:
             # "31 people were treated for injuries": the injury is the event, else the care
@@ -179,6 +200,8 @@ def _event(text: str, start: int, end: int, clause_start: int, clause_end: int) 
             return "treated"
         if word in EVENT_WORDS:
             return EVENT_WORDS[word]
+        if index and _is_participle(word):
+            return word  # "19 miners were still trapped": the verb names the event
         if word not in AUXILIARIES and word not in _BETWEEN_COUNT_AND_EVENT:
             break
     if "toll" in text[max(clause_start, start - 80) : start].lower():
