@@ -109,13 +109,33 @@ _CITED_DOCUMENT: Final = re.compile(
 )
 
 
+# Subjects of a cue that no one can be credited with: a negated quantifier ("Nobody
+# warned the family") or evidence rather than a source ("satellite data suggested").
+_NOT_SPEAKERS: Final = frozenset(
+    """nobody none nothing data evidence footage images records results tests analysis
+    documents statistics""".split()
+)
+
+
+def _not_a_speaker(text: str, start: int, end: int) -> bool:
+    words = text[start:end].lower().split()
+    return bool(words) and (
+        words[-1] in _NOT_SPEAKERS or words[:2] == ["no", "one"] or words[0] == "no"
+    )
+
+
 def _merge_quoted(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join sentences that sit inside one quotation ("We will fight. We will win," he said)."""
     merged: list[tuple[int, int]] = []
     open_quote = False
     for start, end in sentences:
         chunk = text[start:end]
-        if merged and open_quote and "\n\n" not in text[merged[-1][1] : start]:
+        new_paragraph = bool(merged) and "\n\n" in text[merged[-1][1] : start]
+        if new_paragraph:
+            # A quotation that runs on into the next paragraph opens again there, by the
+            # convention of news copy: a paragraph starts outside any quotation.
+            open_quote = False
+        if merged and open_quote:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
@@ -247,6 +267,8 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
                 and _CITED_DOCUMENT.fullmatch(text, *attribution.speaker) is not None
             ):
                 speaker = found[-1][0]  # "..., the statement said": whoever issued it
+            elif attribution.speaker is not None and _not_a_speaker(text, *attribution.speaker):
+                continue  # "nobody warned the family", "satellite data suggested"
             elif attribution.speaker is not None:
                 speaker = registry.resolve(
                     *attribution.speaker,

@@ -321,3 +321,42 @@ def test_what_hedges_a_content(content: str, hedged: bool) -> None:
 def test_an_allegation_is_not_hedged() -> None:
     (claim,) = claimkit.extract("The union alleged that managers had ignored warnings.").claims
     assert claim.hedged is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Satellite tracking data suggested two boats drifted.", [], id="data"),
+        pytest.param("Nobody warned the family about the risk.", [], id="nobody"),
+        pytest.param(
+            "Local officials argued over whether the pit had been licensed.", [], id="argued over"
+        ),
+        pytest.param(
+            "The minister, Ximena Pardo, told the broadcaster Canal Puerto that the lists "
+            "were wrong.",
+            [("Ximena Pardo", "the lists were wrong", "assert")],
+            id="told a described outlet",
+        ),
+        pytest.param(
+            "The news site Radar Sur, which first reported the story, said on Monday that "
+            "nine students were children of staff.",
+            [
+                ("Radar Sur", "the story", "assert"),
+                ("Radar Sur", "nine students were children of staff", "assert"),
+            ],
+            id="first reported",
+        ),
+    ],
+)
+def test_who_is_not_a_speaker(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _said(text) == expected
+
+
+def test_a_paragraph_starts_outside_any_quotation() -> None:
+    text = (
+        'Maria Lopes said: "We have lost everything. The water came at night.\n\n'
+        '"Nobody warned us," she said. Fishermen are angry. '
+        "The damage was never paid for, Suresh Tharmalingam says."
+    )
+    said = _said(text)
+    assert said[-1] == ("Suresh Tharmalingam", "The damage was never paid for", "deny")

@@ -51,7 +51,7 @@ _ADVERBS: Final = frozenset(
     initially subsequently then now further meanwhile however still recently already yet
     quickly immediately flatly strongly categorically firmly angrily reportedly
     privately openly late early rarely seldom often usually frequently sometimes never
-    always once twice simply clearly explicitly swiftly""".split()
+    always once twice simply clearly explicitly swiftly first""".split()
 )
 _CLAUSE_WORDS: Final = frozenset(
     """that which who whom whose when where while whereas as because if though although
@@ -279,6 +279,8 @@ class _Sentence:
             after = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if before.endswith(("'s", "’s")):
                 continue  # "the MPA's claims": a noun, unless "... claims that" (above)
+            if lemma == "argue" and after.lower() in ("over", "about", "with"):
+                continue  # "argued over whether ...": a quarrel, not a statement
             if before in _PASSIVE or (
                 i > 1 and before in _ADVERBS and tokens[i - 2].lower in _PASSIVE
             ):
@@ -782,7 +784,11 @@ def _past_recipient(tokens: list[Token], index: int) -> int:
         if not token.is_word or _is_verbish(token) or token.lower in _CLAUSE_WORDS:
             break
         if token.lower in _RECIPIENT_HEADS or token.lower in _RECIPIENTS:
-            return look + 1
+            # "the broadcaster Canal Puerto": a name may follow the description
+            look += 1
+            while look < len(tokens) and tokens[look].is_capitalized:
+                look += 1
+            return look
     return index
 
 
