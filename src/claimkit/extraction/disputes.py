@@ -95,9 +95,8 @@ def _name_keys(actor: Actor) -> tuple[str, ...]:
         # "Syrian media" for "Syrian state media": every word but the second, in order.
         if len(words) >= 3:
             keys.append(" " + " ".join(words[:1] + words[2:]) + " ")
-    country = next((c for c, (adjective, _) in COUNTRIES.items() if c == actor.name), None)
-    if country is not None:
-        adjective = COUNTRIES[country][0].lower()
+    if actor.name in COUNTRIES:
+        adjective = COUNTRIES[actor.name][0].lower()
         keys += [f" {adjective} government ", f" {adjective} authorities "]
     return tuple(keys)
 
@@ -597,6 +596,9 @@ _OPPOSED_STATES: Final = tuple(
         (("reached", "cut off"), "reached|accessible", r"cut\s+off|unreachable|inaccessible"),
     )
 )
+_ANY_STATE: Final = re.compile(
+    "|".join(f"(?:{one.pattern})|(?:{other.pattern})" for _, one, other in _OPPOSED_STATES)
+)
 #: A claim is compared with at most this many claims of the opposed state on each side
 #: of it, nearest first: a bound that keeps the search linear.
 _CONTRADICTION_PARTNERS: Final = 16
@@ -621,14 +623,17 @@ def _contradiction_disputes(
         for position in dispute.positions:
             disputes_of.setdefault(position.claim, set()).add(index)
     disputes: list[Dispute] = []
+    # Most claims name no opposed state at all: one search finds those that do.
+    stated = [
+        (context, context.claim.content.text.lower())
+        for context in contexts
+        if context.claim.polarity is Polarity.ASSERT
+        and _ANY_STATE.search(context.claim.content.text.lower())
+    ]
     for (one_label, other_label), one, other in _OPPOSED_STATES:
         ones: list[ClaimContext] = []
         others: list[ClaimContext] = []
-        for context in contexts:
-            claim = context.claim
-            if claim.polarity is not Polarity.ASSERT:
-                continue
-            lowered = claim.content.text.lower()
+        for context, lowered in stated:
             is_one, is_other = one.search(lowered), other.search(lowered)
             if is_one and not is_other:
                 ones.append(context)
