@@ -100,30 +100,6 @@ _CUE_WORD: Final = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + r")\b")
 _MAY_ATTRIBUTE: Final = re.compile(_CUE_WORD.pattern + r"|[\"“”]")
 
 
-# A document as the speaker ("the statement said", "its report says"): the actor who
-# issued it, the one cited last.
-_CITED_DOCUMENT: Final = re.compile(
-    r"(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:statement|report|communique|release"
-    r"|letter|message|post|filing|notice)",
-    re.IGNORECASE,
-)
-
-
-# Subjects of a cue that no one can be credited with: a negated quantifier ("Nobody
-# warned the family") or evidence rather than a source ("satellite data suggested").
-_NOT_SPEAKERS: Final = frozenset(
-    """nobody none nothing data evidence footage images records results tests analysis
-    documents statistics""".split()
-)
-
-
-def _not_a_speaker(text: str, start: int, end: int) -> bool:
-    words = text[start:end].lower().split()
-    return bool(words) and (
-        words[-1] in _NOT_SPEAKERS or words[:2] == ["no", "one"] or words[0] == "no"
-    )
-
-
 def _merge_quoted(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join sentences that sit inside one quotation ("We will fight. We will win," he said)."""
     merged: list[tuple[int, int]] = []
@@ -261,14 +237,8 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
         ]
         for attribution in attributions:
             speaker: Draft | None
-            if (
-                attribution.speaker is not None
-                and found
-                and _CITED_DOCUMENT.fullmatch(text, *attribution.speaker) is not None
-            ):
-                speaker = found[-1][0]  # "..., the statement said": whoever issued it
-            elif attribution.speaker is not None and _not_a_speaker(text, *attribution.speaker):
-                continue  # "nobody warned the family", "satellite data suggested"
+            if attribution.refers_back and found:
+                speaker = found[-1][0]  # "the statement said": whoever was cited last
             elif attribution.speaker is not None:
                 speaker = registry.resolve(
                     *attribution.speaker,
@@ -279,8 +249,6 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
                 found
             ):
                 speaker = found[first_in_sentence + attribution.inherit][0]
-            elif attribution.refers_back:
-                speaker = found[-1][0] if found else None
             else:
                 speaker = found[-1][0] if len(found) > first_in_sentence else None
             if speaker is None:

@@ -9,6 +9,7 @@ proposition without speaker and cue; a quotation makes the claim direct.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Final
 
 import attrs
@@ -128,7 +129,9 @@ class Attribution:
     inherit: int | None = None  # index of an earlier attribution in the same sentence
     when: tuple[int, int] | None = None
     acronym: tuple[int, int] | None = None  # "(GLM)" after the speaker's name
-    refers_back: bool = False  # the speaker is the article's latest ("the statement")
+    # The speaker is the article's latest ("according to the statement"; "the statement
+    # said", whose ``speaker`` is kept for an article with no speaker before it).
+    refers_back: bool = False
 
 
 def _quote_regions(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -842,6 +845,28 @@ _DOCUMENTS: Final = frozenset(
     tally survey study assessment analysis records documents filing release message letter
     post video footage transcript""".split()
 )
+# A document said to speak ("the statement said", "its report says") speaks for the one
+# who issued it: the speaker cited last.
+_SPEAKING_DOCUMENT: Final = re.compile(
+    rf"(?:{'|'.join(sorted(_BACK_REFERENCES))})\s+(?:\w+\s+)?"
+    r"(?:statement|report|communique|release|letter|message|post|filing|notice)",
+    re.IGNORECASE,
+)
+# Subjects of a cue that no one can be credited with: a negated quantifier ("Nobody
+# warned the family") or evidence rather than a source ("satellite data suggested").
+_NOT_SPEAKERS: Final = frozenset(
+    """nobody none nothing data evidence footage images records results tests analysis
+    documents statistics""".split()
+)
+
+
+def _credits_no_one(text: str, start: int, end: int) -> bool:
+    words = text[start:end].lower().split()
+    return bool(words) and (
+        words[-1] in _NOT_SPEAKERS or words[:2] == ["no", "one"] or words[0] == "no"
+    )
+
+
 _DOCUMENT_VERBS: Final = frozenset(
     "released published issued compiled provided posted shared seen obtained cited".split()
 )
@@ -1257,6 +1282,12 @@ def find_attributions(
         span, mode = content
         if draft.lemma == "according to":
             mode = Mode.ACCORDING_TO
+        speaker = draft.speaker
+        if speaker is not None and _credits_no_one(text, *speaker):
+            continue  # "nobody warned the family", "satellite data suggested"
+        refers_back = draft.refers_back or (
+            speaker is not None and _SPEAKING_DOCUMENT.fullmatch(text, *speaker) is not None
+        )
         results.append(
             Attribution(
                 cue=draft.cue,
@@ -1268,7 +1299,7 @@ def find_attributions(
                 inherit=draft.inherit,
                 when=draft.when,
                 acronym=draft.acronym,
-                refers_back=draft.refers_back,
+                refers_back=refers_back,
             )
         )
     return results
