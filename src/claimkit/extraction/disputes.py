@@ -104,16 +104,23 @@ def _name_keys(actor: Actor) -> tuple[str, ...]:
 _WORDS_ONLY: Final = re.compile(r"[^\w'-]+")
 
 
-class _NameIndex:
-    """The actors' names by their first word, to find the actors a text names in time
-    linear in the text (an article may have hundreds of actors)."""
+class _ActorNames:
+    """The actors of an article by the words of their names, built once per article: which
+    actors a text names (in time linear in the text, however many actors there are), and
+    which a single word names."""
 
     def __init__(self, actors: Sequence[Actor]) -> None:
         self._by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self._by_word: dict[str, set[str]] = {}
+        self._by_kind: dict[str, set[str]] = {}
         for actor in actors:
             for key in _name_keys(actor):
                 words = tuple(key.split())
                 self._by_first.setdefault(words[0], []).append((actor.id, words))
+            for name in actor.names:
+                for word in normalize_name(name).split():
+                    self._by_word.setdefault(word, set()).add(actor.id)
+            self._by_kind.setdefault(actor.kind.value, set()).add(actor.id)
 
     def actors_in(self, text: str, *, exclude: str = "") -> set[str]:
         """Actors whose name (or alias) ``text`` contains as whole words
@@ -124,6 +131,16 @@ class _NameIndex:
             for actor_id, key in self._by_first.get(word, ()):
                 if actor_id != exclude and tuple(words[index : index + len(key)]) == key:
                     found.add(actor_id)
+        return found
+
+    def named_by(self, word: str) -> set[str]:
+        """Actors that a word names: part of a name or alias, or the kind ("rebel")."""
+        key = word.casefold()
+        found = set(self._by_word.get(key, ()))
+        if not found:
+            for kind, keywords in KIND_KEYWORDS:
+                if key in keywords:
+                    found = set(self._by_kind.get(kind, ()))
         return found
 
 
@@ -140,29 +157,6 @@ _ACCOUNT: Final = re.compile(
 def _sides(actors: Sequence[Actor]) -> dict[str, str]:
     """Each actor's side: the organisation it speaks for, or itself."""
     return {a.id: a.affiliation or a.id for a in actors}
-
-
-class _ActorWords:
-    """The actors by the words of their names and by kind: which actors one word names."""
-
-    def __init__(self, actors: Sequence[Actor]) -> None:
-        self._by_word: dict[str, set[str]] = {}
-        self._by_kind: dict[str, set[str]] = {}
-        for actor in actors:
-            for name in actor.names:
-                for word in normalize_name(name).split():
-                    self._by_word.setdefault(word, set()).add(actor.id)
-            self._by_kind.setdefault(actor.kind.value, set()).add(actor.id)
-
-    def named_by(self, word: str) -> set[str]:
-        """Actors that a word names: part of a name or alias, or the kind ("rebel")."""
-        key = word.casefold()
-        found = set(self._by_word.get(key, ()))
-        if not found:
-            for kind, keywords in KIND_KEYWORDS:
-                if key in keywords:
-                    found = set(self._by_kind.get(kind, ()))
-        return found
 
 
 # A denial that points back at what was just said: "That did not happen."
@@ -195,20 +189,20 @@ _ACCUSATION_CUES: Final = ("accus", "blam")
 _ACCUSED: Final = re.compile(r"(?:[\w'’-]+\s+){0,4}?([\w'’-]+)\s+(?:of|for)\b")
 
 
-def _accused(claim: Claim, words: _ActorWords) -> set[str]:
+def _accused(claim: Claim, names: _ActorNames) -> set[str]:
     """The actors an accusation is made against ("accused [the tribunal] of halting")."""
     if not claim.cue.text.lower().startswith(_ACCUSATION_CUES):
         return set()
     match = _ACCUSED.match(claim.content.text)
     if match is None:
         return set()
-    return words.named_by(match.group(1))
+    return names.named_by(match.group(1))
 
 
 def _account_targets(
     denial: ClaimContext,
     contexts: Sequence[ClaimContext],
-    words: _ActorWords,
+    names: _ActorNames,
     sides: dict[str, str],
 ) -> set[str]:
     """Claims that a denial refers to as an account: "Kestrel's claim", "the rebel
@@ -226,7 +220,7 @@ def _account_targets(
     ]
     word = match.group("owner") or match.group("adjective") or match.group("modifier")
     if word is not None:
-        owners = words.named_by(word)
+        owners = names.named_by(word)
         return {c.claim.id for c in earlier if c.claim.speaker in owners}
     if not earlier:
         return set()
@@ -263,8 +257,7 @@ def _sentence_of(context: ClaimContext) -> int:
 def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> list[Dispute]:
     by_id = {c.claim.id: c for c in contexts}
     sides = _sides(actors)
-    names = _NameIndex(actors)
-    words = _ActorWords(actors)
+    names = _ActorNames(actors)
     named_in: dict[str, set[str]] = {}  # claim id -> sides its content names
     topics: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
@@ -276,7 +269,7 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
         return topics[claim.id]
 
     accused_sides = {
-        c.claim.id: {sides.get(a, a) for a in _accused(c.claim, words)} for c in contexts
+        c.claim.id: {sides.get(a, a) for a in _accused(c.claim, names)} for c in contexts
     }
     groups: list[tuple[list[ClaimContext], dict[str, ClaimContext]]] = []
     for denial in contexts:
@@ -285,7 +278,7 @@ def _denial_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) 
         speaker = denial.claim.speaker
         side = sides.get(speaker, speaker)
         named = names.actors_in(denial.claim.content.text, exclude=speaker)
-        accounts = _account_targets(denial, contexts, words, sides)
+        accounts = _account_targets(denial, contexts, names, sides)
         targets: dict[str, ClaimContext] = {i: by_id[i] for i in accounts}
         previous = _answered_claim(denial, contexts, sides)
         if previous is not None:  # "That did not happen."
@@ -353,6 +346,7 @@ def _counter_accounts(
     deniers = {d.claim.speaker for d in members}
     taken = {d.claim.id for d in members} | targets.keys()
     topic = frozenset().union(*(content_stems(c.claim.content.text) for c in targets.values()))
+    families = frozenset().union(*(_families(c.claim.content.text) for c in targets.values()))
     found: list[ClaimContext] = []
     for denial in members:
         for other in _near(contexts, denial):
@@ -364,8 +358,7 @@ def _counter_accounts(
                 and 0 <= other.sentence - denial.sentence <= 1
                 and (
                     content_stems(claim.content.text) & topic
-                    or _families(claim.content.text)
-                    & _families(" ".join(c.claim.content.text for c in targets.values()))
+                    or _families(claim.content.text) & families
                 )
             ):
                 taken.add(claim.id)
@@ -478,10 +471,13 @@ def _join_partial_keys(
             del clusters[key]  # a count of people with no event compares with nothing
 
 
+# Nouns for a count that one side gives and another doubts or dismisses.
+_FIGURE_NOUNS: Final = r"figures?|numbers?|toll|count|tally"
+
 # A count said to be off without a number of its own: "the true toll is far higher",
 # "the number of wounded may be higher than reported".
 _COMPARED_COUNT: Final = re.compile(
-    r"\b(?:number|numbers|toll|figure|figures|count|tally|total)\b[^.;]{0,80}?"
+    rf"\b(?:{_FIGURE_NOUNS}|total)\b[^.;]{{0,80}}?"
     r"\b(?:higher|lower|greater|larger|smaller|more|fewer)\s+than\b"
     r"|\b(?:far|much|many\s+times|several\s+times)\s+(?:higher|lower|greater|larger)\b",
     re.IGNORECASE,
@@ -624,12 +620,12 @@ def _contradiction_disputes(
             disputes_of.setdefault(position.claim, set()).add(index)
     disputes: list[Dispute] = []
     # Most claims name no opposed state at all: one search finds those that do.
-    stated = [
+    asserted = [
         (context, context.claim.content.text.lower())
         for context in contexts
         if context.claim.polarity is Polarity.ASSERT
-        and _ANY_STATE.search(context.claim.content.text.lower())
     ]
+    stated = [(context, lowered) for context, lowered in asserted if _ANY_STATE.search(lowered)]
     for (one_label, other_label), one, other in _OPPOSED_STATES:
         ones: list[ClaimContext] = []
         others: list[ClaimContext] = []
@@ -688,9 +684,7 @@ def _shorten(text: str, words: int = 16) -> str:
 
 
 # A denial of someone's numbers: "dismissed the ministry's figure as inflated".
-_OF_FIGURES: Final = re.compile(
-    r"\b(?:figures?|numbers?|toll|count|tally|estimates?|statistics)\b", re.IGNORECASE
-)
+_OF_FIGURES: Final = re.compile(rf"\b(?:{_FIGURE_NOUNS}|estimates?|statistics)\b", re.IGNORECASE)
 
 
 def _fold_figure_denials(
