@@ -245,6 +245,13 @@ class _Sentence:
         self.end = end
         self.in_time = _time_flags(self.tokens, time_spans)
 
+    def time_end(self, first: int) -> int:
+        """The last index of the time expression whose tokens start at ``first``."""
+        last = first
+        while last + 1 < len(self.tokens) and self.in_time[last + 1]:
+            last += 1
+        return last
+
     def time_at(self, first: int, last: int) -> tuple[int, int] | None:
         """The span of the time expression that covers tokens ``first..last``, if any."""
         if first > last or not all(self.in_time[first : last + 1]):
@@ -354,10 +361,9 @@ class _Sentence:
         while index < len(self.tokens):
             token = self.tokens[index]
             if self.in_time[index]:
-                first = index
-                while index < len(self.tokens) and self.in_time[index]:
-                    index += 1
-                when = self.time_at(first, index - 1)
+                last = self.time_end(index)
+                when = self.time_at(index, last)
+                index = last + 1
                 continue
             length = _match_phrase(self.tokens, index, _CUE_ADJUNCTS)
             if length:
@@ -624,9 +630,7 @@ def _according_to(s: _Sentence, first: int, last: int, floor: int) -> _Draft | N
         (source_first, source_last), np_last = source
         speaker = s.span(source_first, source_last)
         if np_last + 1 < len(s.tokens) and s.in_time[np_last + 1]:
-            time_last = np_last + 1  # "... published by the commission on Monday"
-            while time_last + 1 < len(s.tokens) and s.in_time[time_last + 1]:
-                time_last += 1
+            time_last = s.time_end(np_last + 1)  # "... published by the commission on Monday"
             when = s.time_at(np_last + 1, time_last)
             np_last = time_last
         apposition = _description_after(s, np_last)
@@ -955,10 +959,7 @@ def _trailing_time(s: _Sentence, index: int) -> tuple[int, int] | None:
         if tokens[index].lower in _RELATIVE_PRONOUNS:
             return None  # "..., who travelled there on Wednesday": the time of something else
         if s.in_time[index]:
-            last = index
-            while last + 1 < len(tokens) and s.in_time[last + 1]:
-                last += 1
-            return s.time_at(index, last)
+            return s.time_at(index, s.time_end(index))
         index += 1
     return None
 
