@@ -514,7 +514,11 @@ class ActorRegistry:
         gives it: "the Kivu Patriotic Alliance militia" is an armed group."""
         if draft.kind is not ActorKind.ORGANIZATION or " " not in draft.name:
             return draft.kind
-        index = self.text.find(draft.name)
+        # Where the article introduces it: up to its first mention as a speaker (which may
+        # open with "the"), within an article's reach, so that a long text is not searched
+        # whole once per actor.
+        last = draft.first + len(draft.name) + 80
+        index = self.text.find(draft.name, max(0, draft.first - _INTRODUCTION_REACH), last)
         following = (
             _FOLLOWING_WORD.match(self.text, index + len(draft.name)) if index >= 0 else None
         )
@@ -556,6 +560,7 @@ class ActorRegistry:
         return tuple(actors), ids
 
 
+_INTRODUCTION_REACH: Final = 5000
 _FOLLOWING_WORD: Final = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
