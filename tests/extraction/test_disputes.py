@@ -12,12 +12,12 @@ from claimkit.model import Article, DisputeKind, Stance
 FRIDAY = datetime.date(2024, 3, 15)
 
 
-def _numeric(article: Article) -> list[dict[str, set[str]]]:
-    """Each numeric dispute as the speakers on each side."""
+def _sides(article: Article, kind: DisputeKind) -> list[dict[str, set[str]]]:
+    """Each dispute of ``kind`` as the speakers on each side."""
     speaker_of = {claim.id: claim.speaker for claim in article.claims}
     sides: list[dict[str, set[str]]] = []
     for dispute in article.disputes:
-        if dispute.kind is not DisputeKind.NUMERIC:
+        if dispute.kind is not kind:
             continue
         side: dict[str, set[str]] = {"affirms": set(), "denies": set()}
         for position in dispute.positions:
@@ -25,6 +25,18 @@ def _numeric(article: Article) -> list[dict[str, set[str]]]:
             side[key].add(speaker_of[position.claim])
         sides.append(side)
     return sides
+
+
+def _numeric(article: Article) -> list[dict[str, set[str]]]:
+    return _sides(article, DisputeKind.NUMERIC)
+
+
+def _contradictions(article: Article) -> list[dict[str, set[str]]]:
+    return _sides(article, DisputeKind.CONTRADICTION)
+
+
+def _denials(article: Article) -> list[dict[str, set[str]]]:
+    return _sides(article, DisputeKind.DENIAL)
 
 
 @pytest.mark.parametrize(
@@ -131,19 +143,6 @@ def test_an_accusation_of_someone_else_is_not_answered() -> None:
     assert article.disputes == ()
 
 
-def _contradictions(article: Article) -> list[dict[str, set[str]]]:
-    speaker_of = {claim.id: claim.speaker for claim in article.claims}
-    found: list[dict[str, set[str]]] = []
-    for dispute in article.disputes:
-        if dispute.kind is DisputeKind.CONTRADICTION:
-            side: dict[str, set[str]] = {"affirms": set(), "denies": set()}
-            for position in dispute.positions:
-                key = "affirms" if position.stance is Stance.AFFIRMS else "denies"
-                side[key].add(speaker_of[position.claim])
-            found.append(side)
-    return found
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -175,19 +174,6 @@ def _contradictions(article: Article) -> list[dict[str, set[str]]]:
 )
 def test_contradictions(text: str, expected: list[dict[str, set[str]]]) -> None:
     assert _contradictions(claimkit.extract(text, published=FRIDAY)) == expected
-
-
-def _denials(article: Article) -> list[dict[str, set[str]]]:
-    speaker_of = {claim.id: claim.speaker for claim in article.claims}
-    found: list[dict[str, set[str]]] = []
-    for dispute in article.disputes:
-        if dispute.kind is DisputeKind.DENIAL:
-            side: dict[str, set[str]] = {"affirms": set(), "denies": set()}
-            for position in dispute.positions:
-                key = "affirms" if position.stance is Stance.AFFIRMS else "denies"
-                side[key].add(speaker_of[position.claim])
-            found.append(side)
-    return found
 
 
 @pytest.mark.parametrize(
