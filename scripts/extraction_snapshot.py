@@ -30,7 +30,8 @@ ADVERSARIAL_SIZE = 8_000
 
 def _adversarial() -> dict[str, object]:
     spec = importlib.util.spec_from_file_location("_bench_extract", ROOT / "benchmarks/extract.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return dict(module.ADVERSARIAL)
@@ -79,9 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         before, after = _pretty(stored[name]), _pretty(current[name])
         if before != after:
             changed += 1
-            delta = [d for d in difflib.unified_diff(before, after, lineterm="", n=0)][2:]
-            print(f"{name}: {sum(1 for d in delta if d[:1] in '+-')} changed lines, first: "
-                  f"{next((d for d in delta if d[:1] in '+-'), '')[:160]}")
+            delta = list(difflib.unified_diff(before, after, lineterm="", n=0))[2:]
+            print(
+                f"{name}: {sum(1 for d in delta if d[:1] in '+-')} changed lines, first: "
+                f"{next((d for d in delta if d[:1] in '+-'), '')[:160]}"
+            )
     print(f"{len(current) - changed} of {len(current)} outputs identical")
     return 1 if changed else 0
 

@@ -27,9 +27,9 @@ from typing import Final, TypeAlias
 
 import attrs
 
-from claimkit.extraction.lexicon import EVENT_WORDS
-from claimkit.extraction.tokens import content_stems
 from claimkit.identity import name_key
+from claimkit.language.lexicon import EVENT_WORDS
+from claimkit.language.text import content_stems
 from claimkit.model import Claim, Hedge, Quantity
 
 __all__ = [

@@ -16,7 +16,7 @@ from typing import Final
 
 import attrs
 
-from claimkit.extraction.actors import normalize_name
+from claimkit.language.text import normalize_name
 from claimkit.model import Actor, Article, Claim, Dispute
 
 __all__ = ["Report", "Score", "evaluate"]

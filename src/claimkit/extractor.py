@@ -19,11 +19,11 @@ from claimkit._version import __version__
 from claimkit.extraction.actors import ActorRegistry, Draft
 from claimkit.extraction.attribution import POSSESSED_CUES, Attribution, find_attributions
 from claimkit.extraction.disputes import ClaimContext, find_disputes
-from claimkit.extraction.lexicon import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, HEDGE_WORDS
 from claimkit.extraction.quantities import find_quantities
-from claimkit.extraction.sentences import split_sentences
-from claimkit.extraction.times import find_times
-from claimkit.extraction.tokens import ascii_lower
+from claimkit.language.lexicon import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, HEDGE_WORDS
+from claimkit.language.sentences import split_sentences
+from claimkit.language.times import find_times
+from claimkit.language.tokens import ascii_lower
 from claimkit.model import (
     Article,
     Claim,

@@ -28,8 +28,7 @@ from typing import Final
 
 import attrs
 
-from claimkit.extraction.actors import normalize_name
-from claimkit.extraction.lexicon import (
+from claimkit.language.lexicon import (
     ADJECTIVES,
     ALIASES_OF_COUNTRY,
     CAPITALS,
@@ -37,6 +36,7 @@ from claimkit.extraction.lexicon import (
     ROLE_WORDS,
     TITLE_WORDS,
 )
+from claimkit.language.text import normalize_name
 from claimkit.model import Actor, ActorKind, Article, Stance
 
 __all__ = ["ActorMatch", "MatchReason", "NameKey", "name_key", "same_actor"]

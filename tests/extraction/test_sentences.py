@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimkit.extraction.sentences import split_sentences
+from claimkit.language.sentences import split_sentences
 
 
 def _sentences(text: str) -> list[str]:

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 import claimkit
-from claimkit.extraction.times import find_times
+from claimkit.language.times import find_times
 
 FRIDAY = datetime.date(2020, 1, 24)
 D = datetime.date

@@ -9,14 +9,12 @@ earlier mention introduced.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-import unicodedata
 from typing import Final
 
 import attrs
 
-from claimkit.extraction.lexicon import (
+from claimkit.language.lexicon import (
     ADJECTIVES,
     ALIASES_OF_COUNTRY,
     CAPITALS,
@@ -29,25 +27,17 @@ from claimkit.extraction.lexicon import (
     ROLE_WORDS,
     TITLE_WORDS,
 )
-from claimkit.extraction.tokens import Token, tokenize
+from claimkit.language.text import normalize_name
+from claimkit.language.tokens import Token, tokenize
 from claimkit.model import Actor, ActorKind, Span, slug
 
-__all__ = ["ActorRegistry", "Draft", "normalize_name"]
+__all__ = ["ActorRegistry", "Draft"]
 
 _LOOKBACK: Final = 64
 _POSSESSIVE: Final = re.compile(r"^(.+?)['’]s\s+(.+)$")
 _PERSON_NAME: Final = re.compile(
     r"\b[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|van|von|de)-?)?[A-Z][a-z]+){1,3}\b"
 )
-
-
-@functools.lru_cache(maxsize=16384)
-def normalize_name(name: str) -> str:
-    """A key for comparing names: case, accents, a leading article and quotes removed."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    folded = re.sub(r"[’']", "'", folded)
-    folded = re.sub(r"^(the|a|an)\s+", "", folded.strip())
-    return " ".join(folded.split())
 
 
 @attrs.define

@@ -14,7 +14,7 @@ from typing import Final
 
 import attrs
 
-from claimkit.extraction.lexicon import (
+from claimkit.language.lexicon import (
     AMBIGUOUS_CUES,
     AUXILIARIES,
     CUE_LEMMA,
@@ -22,7 +22,7 @@ from claimkit.extraction.lexicon import (
     NP_CONNECTORS,
     PRONOUN_KIND,
 )
-from claimkit.extraction.tokens import CLOSE_QUOTES, OPEN_QUOTES, QUOTES, Token, tokenize
+from claimkit.language.tokens import CLOSE_QUOTES, OPEN_QUOTES, QUOTES, Token, tokenize
 from claimkit.model import Mode
 
 __all__ = ["Attribution", "find_attributions"]

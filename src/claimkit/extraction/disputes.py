@@ -12,9 +12,8 @@ from typing import Final
 
 import attrs
 
-from claimkit.extraction.actors import normalize_name
-from claimkit.extraction.lexicon import COUNTRIES, EVENT_WORDS, KIND_KEYWORDS
-from claimkit.extraction.tokens import STOP_WORDS, content_stems
+from claimkit.language.lexicon import COUNTRIES, EVENT_WORDS, KIND_KEYWORDS
+from claimkit.language.text import STOP_WORDS, content_stems, normalize_name
 from claimkit.model import (
     Actor,
     Claim,

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from claimkit.extraction.lexicon import (
+from claimkit.language.lexicon import (
     APPROXIMATE,
     AT_LEAST,
     AUXILIARIES,
@@ -24,7 +24,7 @@ from claimkit.extraction.lexicon import (
     UP_TO,
     VAGUE_AMOUNTS,
 )
-from claimkit.extraction.tokens import ascii_lower
+from claimkit.language.tokens import ascii_lower
 from claimkit.model import Hedge, Quantity, Span
 
 __all__ = ["find_quantities", "parse_number"]

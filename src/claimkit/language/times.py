@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from claimkit.extraction.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
-from claimkit.extraction.tokens import ascii_lower
+from claimkit.language.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
+from claimkit.language.tokens import ascii_lower
 from claimkit.model import Span, TimePrecision, TimeRef
 
 __all__ = ["find_times", "resolve"]

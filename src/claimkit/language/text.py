@@ -1,0 +1,42 @@
+"""Text utilities shared by every part of claimkit: names reduced to a comparison key,
+and the content words of a statement, stemmed."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Final
+
+__all__ = ["STOP_WORDS", "content_stems", "normalize_name"]
+
+
+@functools.lru_cache(maxsize=16384)
+def normalize_name(name: str) -> str:
+    """A key for comparing names: case, accents, a leading article and quotes removed."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    folded = re.sub(r"[’']", "'", folded)
+    folded = re.sub(r"^(the|a|an)\s+", "", folded.strip())
+    return " ".join(folded.split())
+
+
+#: Function words and reporting words that say nothing of what a claim is about.
+STOP_WORDS: Final = frozenset(
+    """that this these those there their they them with from into over under about after
+    before since been being have having were which while would could should will shall
+    also only other some many more most much such than then when where what who whom
+    whose very just said says told because against between during until including
+    within without among across through people taken place""".split()
+)
+_CONTENT_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@functools.lru_cache(maxsize=4096)
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the lower-case content words of ``text``: "manipulating" and
+    "manipulation" share "manipul". Names (capitalised words) are left out."""
+    return frozenset(
+        word.casefold()[:7]
+        for word in _CONTENT_WORD.findall(text)
+        if len(word) > 4 and word.casefold() not in STOP_WORDS and not word[0].isupper()
+    )
