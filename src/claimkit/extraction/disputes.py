@@ -13,7 +13,7 @@ from typing import Final
 import attrs
 
 from claimkit.language.lexicon import COUNTRIES, EVENT_WORDS, KIND_KEYWORDS
-from claimkit.language.text import STOP_WORDS, content_stems, normalize_name
+from claimkit.language.text import STOP_WORDS, content_stems, stem, normalize_name
 from claimkit.model import (
     Actor,
     Claim,
@@ -604,7 +604,7 @@ def _topic(text: str) -> frozenset[str]:
     """What a claim speaks of: its words of four letters or more, stemmed, minus
     function words ("the post was overrun" -> post)."""
     words = (w.lower().removesuffix("'s") for w in _TOPIC_WORD.findall(text))
-    return frozenset(w[:6] for w in words if w not in STOP_WORDS)
+    return frozenset(stem(w) for w in words if w not in STOP_WORDS)
 
 
 def _contradiction_disputes(

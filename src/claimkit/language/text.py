@@ -8,7 +8,9 @@ import re
 import unicodedata
 from typing import Final
 
-__all__ = ["STOP_WORDS", "content_stems", "normalize_name"]
+import snowballstemmer
+
+__all__ = ["STOP_WORDS", "content_stems", "normalize_name", "stem"]
 
 
 @functools.lru_cache(maxsize=16384)
@@ -31,12 +33,23 @@ STOP_WORDS: Final = frozenset(
 _CONTENT_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+_ENGLISH: Final = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem of a lower-case word: "killed" and "killing" are
+    "kill", "arrested" and "arrests" "arrest"."""
+    result: str = _ENGLISH.stemWord(word)
+    return result
+
+
 @functools.lru_cache(maxsize=4096)
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the lower-case content words of ``text``: "manipulating" and
     "manipulation" share "manipul". Names (capitalised words) are left out."""
     return frozenset(
-        word.casefold()[:7]
+        stem(word.casefold())
         for word in _CONTENT_WORD.findall(text)
         if len(word) > 4 and word.casefold() not in STOP_WORDS and not word[0].isupper()
     )
