@@ -1,19 +1,18 @@
-"""Comparing quantities and claims: do two accounts agree?
+"""Comparing claims: do two accounts agree?
 
-:func:`compare_quantities` reads two quantities as intervals, honouring their
-hedges ("up to 40" is ``[0, 40]``, "hundreds of" is ``[200, inf)``, "about
-40" is 40 give or take 10%), and says whether they can both hold. :func:`compare`
-says how two claims relate (agree, contradict, related, unrelated), with typed
-reasons and a score.
+:func:`compare` says how two claims relate (agree, contradict, related,
+unrelated), with typed reasons and a score. It is the one rule of disagreement:
+the extractor's disputes, :func:`claimkit.diff.diff` and the corpus all decide
+with it. :func:`compare_quantities` (from :mod:`claimkit.language.counts`, where
+the meaning of a count is defined) says whether two quantities can both hold.
 
->>> from claimkit import Hedge, Quantity, Span
->>> up_to_40 = Quantity(text="up to 40", span=Span(start=0, end=8), hedge=Hedge.UP_TO,
-...                     high=40, counted="soldiers", event="killed")
->>> fifty = Quantity(text="50", span=Span(start=0, end=2), hedge=Hedge.EXACT,
-...                  low=50, high=50, counted="soldiers", event="killed")
->>> result = compare_quantities(up_to_40, fifty)
->>> result.outcome, result.gap
-(<Outcome.INCONSISTENT: 'inconsistent'>, 10.0)
+>>> import claimkit
+>>> article = claimkit.extract(
+...     "The army said the post held. The rebels said the post was overrun.")
+>>> held, overrun = article.claims
+>>> result = compare(held, overrun)
+>>> result.relation, result.reasons[0]
+(<Relation.CONTRADICT: 'contradict'>, OpposedStates(states=('held', 'overrun or abandoned')))
 """
 
 from __future__ import annotations
@@ -28,21 +27,41 @@ from typing import Final, TypeAlias
 import attrs
 
 from claimkit.identity import name_key
-from claimkit.language.lexicon import EVENT_WORDS
+from claimkit.language.counts import (
+    APPROXIMATE_TOLERANCE,
+    Indeterminate,
+    Outcome,
+    QuantityComparison,
+    compare_quantities,
+    count_key,
+    counted_class,
+    counts_of,
+    disputed_count_event,
+    interval,
+    unmatched_counts,
+)
+from claimkit.language.events import event_kinds as events_in
+from claimkit.language.references import References
+from claimkit.language.states import opposed_states
 from claimkit.language.text import content_stems
-from claimkit.model import Claim, Hedge, Quantity
+from claimkit.model import Article, Claim
 
 __all__ = [
     "APPROXIMATE_TOLERANCE",
     "ClaimComparison",
+    "CounterAccount",
+    "DisputedCount",
     "Indeterminate",
     "NumericGap",
     "NumericOverlap",
+    "OpposedStates",
     "OppositePolarity",
     "Outcome",
     "OverlappingTime",
     "QuantityComparison",
     "Reason",
+    "References",
+    "RefersTo",
     "Relation",
     "SameEventKind",
     "SameSpeaker",
@@ -55,25 +74,6 @@ __all__ = [
     "interval",
 ]
 
-#: "about 40" stands for 40 give or take this fraction.
-APPROXIMATE_TOLERANCE: Final = 0.1
-
-
-class Outcome(enum.StrEnum):
-    """Whether two quantities can both hold."""
-
-    CONSISTENT = "consistent"  #: the intervals overlap
-    INCONSISTENT = "inconsistent"  #: the intervals are apart; ``gap`` says how far
-    INDETERMINATE = "indeterminate"  #: they cannot be compared; ``indeterminate`` says why
-
-
-class Indeterminate(enum.StrEnum):
-    """Why two quantities cannot be compared."""
-
-    UNPARSED = "unparsed"  #: one of them has no value
-    DIFFERENT_EVENT = "different_event"  #: they count different kinds of event
-    DIFFERENT_COUNTED = "different_counted"  #: they count different things
-
 
 class Relation(enum.StrEnum):
     """How two claims relate."""
@@ -82,25 +82,6 @@ class Relation(enum.StrEnum):
     CONTRADICT = "contradict"  #: the same point, and both cannot hold
     RELATED = "related"  #: the same subject, neither agreeing nor contradicting
     UNRELATED = "unrelated"  #: about different things
-
-
-@attrs.frozen(kw_only=True)
-class QuantityComparison:
-    """The result of :func:`compare_quantities`; the same whatever the order.
-
-    ``gap`` is the distance between the intervals when they are apart,
-    ``overlap`` the interval they share when they overlap. ``event`` and
-    ``counted`` are what both count, as far as either says. ``texts`` are the
-    two quantities' words, sorted.
-    """
-
-    outcome: Outcome
-    texts: tuple[str, str]
-    gap: float | None = None
-    overlap: tuple[float, float] | None = None
-    indeterminate: Indeterminate | None = None
-    event: str | None = None
-    counted: str | None = None
 
 
 # --- reasons ----------------------------------------------------------------------------
@@ -129,6 +110,32 @@ class NumericGap:
 @attrs.frozen(kw_only=True)
 class OppositePolarity:
     """One claim asserts what the other denies."""
+
+
+@attrs.frozen(kw_only=True)
+class OpposedStates:
+    """The two claims give one thing states that exclude each other ("held", "overrun")."""
+
+    states: tuple[str, str]
+
+
+@attrs.frozen(kw_only=True)
+class DisputedCount:
+    """One claim says the count of an event is off ("far higher"); the other gives it."""
+
+    event: str
+
+
+@attrs.frozen(kw_only=True)
+class RefersTo:
+    """In their article, the denial refers to the other claim: it names the account or
+    its speaker, points back at it, or answers its accusation."""
+
+
+@attrs.frozen(kw_only=True)
+class CounterAccount:
+    """In their article, one claim is what the speaker who denied the other asserts
+    instead ("rejected that version ... said the patrol had crossed first")."""
 
 
 @attrs.frozen(kw_only=True)
@@ -170,7 +177,11 @@ class SharedWords:
 
 #: Any reason :func:`compare` may give.
 Reason: TypeAlias = (
-    NumericOverlap
+    RefersTo
+    | CounterAccount
+    | OpposedStates
+    | DisputedCount
+    | NumericOverlap
     | NumericGap
     | OppositePolarity
     | SameSpeaker
@@ -184,6 +195,10 @@ _REASON_ORDER: Final[dict[type, int]] = {
     for i, cls in enumerate(
         (
             OppositePolarity,
+            RefersTo,
+            CounterAccount,
+            OpposedStates,
+            DisputedCount,
             NumericGap,
             NumericOverlap,
             SameEventKind,
@@ -213,114 +228,15 @@ class ClaimComparison:
         return next((r for r in self.reasons if type(r) is kind), None)
 
 
-# --- quantities -------------------------------------------------------------------------
-
-
-def interval(quantity: Quantity) -> tuple[float, float] | None:
-    """The values a quantity allows, honouring its hedge; None when unparsed.
-
-    Open ends are infinities; "up to 40" starts at 0; an approximate quantity
-    is widened by :data:`APPROXIMATE_TOLERANCE` on both sides.
-    """
-    bounds = quantity.interval
-    if bounds is None:
-        return None
-    low, high = bounds
-    if quantity.hedge is Hedge.APPROXIMATE:
-        low -= abs(low) * APPROXIMATE_TOLERANCE
-        high += abs(high) * APPROXIMATE_TOLERANCE
-    return (low, high)
-
-
-# Nouns that count the same people from different points of view.
-_COUNT_CLASSES: Final[dict[str, str]] = {}
-for _class, _nouns in {
-    "people": """people person persons civilians residents protesters demonstrators
-        marchers villagers refugees migrants patients victims workers passengers
-        inhabitants""",
-    "soldiers": "soldiers soldier troops servicemen personnel guards",
-    "fighters": """fighters fighter insurgents insurgent militants militant rebels rebel
-        terrorists terrorist attackers attacker gunmen jihadists combatants""",
-}.items():
-    for _noun in _nouns.split():
-        _COUNT_CLASSES[_noun] = _class
-
-
-def counted_class(counted: str | None) -> str | None:
-    """What a quantity counts, reduced to its head noun or its class.
-
-    "Syrian soldiers" and "troops" are both "soldiers"; "terrorists" and
-    "attackers" are both "fighters"; other nouns lose a plural "s".
-    """
-    if counted is None or not counted.split():
-        return None
-    head = counted.split()[-1].casefold().strip(".,;:")
-    if head in _COUNT_CLASSES:
-        return _COUNT_CLASSES[head]
-    return head[:-1] if head.endswith("s") and len(head) > 3 else head
-
-
-def compare_quantities(a: Quantity, b: Quantity) -> QuantityComparison:
-    """Whether two quantities can both hold, as intervals honouring their hedges.
-
-    Indeterminate when either is unparsed, or when both say what event they
-    count and the events differ, or both say what they count and that differs
-    (an absent event or thing counted matches any). Otherwise consistent when
-    the intervals overlap, inconsistent with the ``gap`` between them when not.
-    """
-    texts = (a.text, b.text) if a.text <= b.text else (b.text, a.text)
-    ia, ib = interval(a), interval(b)
-    if ia is None or ib is None:
-        return QuantityComparison(
-            outcome=Outcome.INDETERMINATE, texts=texts, indeterminate=Indeterminate.UNPARSED
-        )
-    if a.event is not None and b.event is not None and a.event != b.event:
-        return QuantityComparison(
-            outcome=Outcome.INDETERMINATE, texts=texts, indeterminate=Indeterminate.DIFFERENT_EVENT
-        )
-    ca, cb = counted_class(a.counted), counted_class(b.counted)
-    if ca is not None and cb is not None and ca != cb:
-        return QuantityComparison(
-            outcome=Outcome.INDETERMINATE,
-            texts=texts,
-            indeterminate=Indeterminate.DIFFERENT_COUNTED,
-        )
-    event = a.event if a.event is not None else b.event
-    counted = ca if ca is not None else cb
-    low, high = max(ia[0], ib[0]), min(ia[1], ib[1])
-    if low > high:
-        return QuantityComparison(
-            outcome=Outcome.INCONSISTENT, texts=texts, gap=low - high, event=event, counted=counted
-        )
-    return QuantityComparison(
-        outcome=Outcome.CONSISTENT, texts=texts, overlap=(low, high), event=event, counted=counted
-    )
-
-
 # --- claims -----------------------------------------------------------------------------
 
 _WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
-# Event words the quantity lexicon leaves out but that name the same kinds of event.
-_MORE_EVENT_WORDS: Final[dict[str, str]] = dict.fromkeys(
-    """offensive offensives operation operations raid raids incursion incursions
-    ambush ambushes shelling bombing bombings clashes fighting airstrike airstrikes""".split(),
-    "attacked",
-)
-
-
-def _event_word(word: str) -> str | None:
-    lower = word.casefold()
-    return EVENT_WORDS.get(lower) or _MORE_EVENT_WORDS.get(lower)
 
 
 def event_kinds(claim: Claim) -> frozenset[str]:
     """The kinds of event a claim speaks of: from its counts and its content words."""
-    kinds = {q.event for q in claim.quantities if q.event is not None}
-    for word in _WORD.findall(claim.content.text):
-        kind = _event_word(word)
-        if kind is not None:
-            kinds.add(kind)
-    return frozenset(kinds)
+    kinds = {key.event for key in map(count_key, claim.quantities) if key.event is not None}
+    return frozenset(kinds) | events_in(claim.content.text)
 
 
 _NAME_RUN: Final = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:al-|de |of )?[A-Z][\w'’.-]*)*")
@@ -346,11 +262,10 @@ def _numeric(a: Claim, b: Claim) -> tuple[set[NumericOverlap], set[NumericGap]]:
     """Counts of the same thing: pairs that overlap, and counts no partner allows."""
     overlaps: set[NumericOverlap] = set()
     gaps: set[NumericGap] = set()
-    results = {
-        (i, j): compare_quantities(qa, qb)
-        for (i, qa), (j, qb) in itertools.product(enumerate(a.quantities), enumerate(b.quantities))
-    }
-    for result in results.values():
+    parsed_a = [q for q in a.quantities if interval(q) is not None]
+    parsed_b = [q for q in b.quantities if interval(q) is not None]
+    for qa, qb in itertools.product(parsed_a, parsed_b):
+        result = compare_quantities(qa, qb)
         if result.outcome is Outcome.CONSISTENT and result.overlap is not None:
             overlaps.add(
                 NumericOverlap(
@@ -360,22 +275,32 @@ def _numeric(a: Claim, b: Claim) -> tuple[set[NumericOverlap], set[NumericGap]]:
                     overlap=result.overlap,
                 )
             )
-    for side in (0, 1):
-        count = len(a.quantities) if side == 0 else len(b.quantities)
-        for index in range(count):
-            mine = [r for key, r in results.items() if key[side] == index]
-            comparable = [r for r in mine if r.outcome is not Outcome.INDETERMINATE]
-            if comparable and all(r.outcome is Outcome.INCONSISTENT for r in comparable):
-                nearest = min(comparable, key=lambda r: (r.gap or 0.0, r.texts))
-                gaps.add(
-                    NumericGap(
-                        event=nearest.event,
-                        counted=nearest.counted,
-                        texts=nearest.texts,
-                        gap=nearest.gap or 0.0,
-                    )
+    counts_a, counts_b = counts_of(parsed_a), counts_of(parsed_b)
+    for mine, theirs, mine_q, theirs_q in (
+        (counts_a, counts_b, parsed_a, parsed_b),
+        (counts_b, counts_a, parsed_b, parsed_a),
+    ):
+        for index, partners in unmatched_counts(mine, theirs):
+            results = [compare_quantities(mine_q[index], theirs_q[j]) for j in partners]
+            nearest = min(results, key=lambda r: (r.gap or 0.0, r.texts))
+            gaps.add(
+                NumericGap(
+                    event=nearest.event,
+                    counted=nearest.counted,
+                    texts=nearest.texts,
+                    gap=nearest.gap or 0.0,
                 )
+            )
     return overlaps, gaps
+
+
+def _disputed_count(a: Claim, b: Claim) -> DisputedCount | None:
+    """One claim says the count of an event is off, the other gives that count."""
+    for one, other in ((a, b), (b, a)):
+        event = None if one.quantities else disputed_count_event(one.content.text)
+        if event is not None and any(count_key(q).event == event for q in other.quantities):
+            return DisputedCount(event=event)
+    return None
 
 
 def _sort_key(reason: Reason) -> tuple[int, str]:
@@ -394,23 +319,41 @@ def _time_overlap(a: Claim, b: Claim) -> OverlappingTime | None:
 AGREE_SIMILARITY: Final = 0.5
 
 
-def compare(a: Claim, b: Claim, *, same_speaker: bool | None = None) -> ClaimComparison:
+def compare(
+    a: Claim,
+    b: Claim,
+    *,
+    same_speaker: bool | None = None,
+    article: Article | None = None,
+    references: References | None = None,
+) -> ClaimComparison:
     """How two claims relate, why, and how strongly they are about the same thing.
 
     The claims are about the same thing when their contents read the same,
-    when they speak of a common kind of event, or when they share two content
-    words or more. Then they **contradict** when one asserts what the other
-    denies, or when a count of one has comparable counts in the other and
-    none of them can hold with it (a :class:`NumericGap`); they **agree** when
-    they have the same polarity and their contents read the same, their counts
-    overlap, or half of their content words are shared; otherwise they are
-    **related**. Claims that are not about the same thing are **unrelated**.
+    when they speak of a common kind of event, when they share two content
+    words or more, when a count of one cannot hold with the comparable counts
+    of the other, when they give one thing opposed states, or when one says the
+    count that the other gives is off. Then they **contradict** when one
+    asserts what the other denies, or for any of the last three; they **agree**
+    when they have the same polarity and their contents read the same, their
+    counts overlap, or half of their content words are shared; otherwise they
+    are **related**. Claims that are not about the same thing are **unrelated**.
+
+    With ``article`` (the article both claims belong to; or ``references``,
+    :meth:`References.of` that article, to prepare it once for many calls), what
+    a denial refers to is read from the article: a denial of "the rebel account"
+    contradicts the rebels' claim (:class:`RefersTo`), and what its speaker
+    asserts instead contradicts that claim too (:class:`CounterAccount`). The
+    extractor's disputes are decided by this function: every pair of claims on
+    opposite sides of a dispute of an extracted article contradicts here.
 
     The speaker never changes the relation, only the score and the reasons:
     :class:`SameSpeaker` is given when the speaker ids are equal, or as
     ``same_speaker`` says (for claims of two articles, see :mod:`claimkit.identity`).
     The result does not depend on the order of ``a`` and ``b``.
     """
+    if references is None and article is not None:
+        references = _references_of(article)
     reasons: list[Reason] = []
     same_content = _normalized(a.content.text) == _normalized(b.content.text)
     shared_kinds = event_kinds(a) & event_kinds(b)
@@ -420,10 +363,19 @@ def compare(a: Claim, b: Claim, *, same_speaker: bool | None = None) -> ClaimCom
     similarity = 1.0 if same_content else (len(common) / len(union) if union else 0.0)
     overlaps, gaps = _numeric(a, b)
     opposite = a.polarity is not b.polarity
-    topical = same_content or bool(shared_kinds) or len(common) >= 2
+    states = opposed_states(a.content.text, b.content.text) if not opposite else None
+    disputed = _disputed_count(a, b)
+    linked: list[Reason] = _links(a, b, references) if references is not None else []
+    conflict = bool(gaps) or states is not None or disputed is not None or bool(linked)
+    topical = same_content or bool(shared_kinds) or len(common) >= 2 or conflict
 
     if topical and opposite:
         reasons.append(OppositePolarity())
+    reasons.extend(linked)
+    if states is not None:
+        reasons.append(OpposedStates(states=(min(states), max(states))))
+    if disputed is not None:
+        reasons.append(disputed)
     reasons.extend(gaps)
     reasons.extend(overlaps)
     if shared_kinds:
@@ -442,7 +394,7 @@ def compare(a: Claim, b: Claim, *, same_speaker: bool | None = None) -> ClaimCom
 
     if not topical:
         relation = Relation.UNRELATED
-    elif opposite or gaps:
+    elif opposite or conflict:
         relation = Relation.CONTRADICT
     elif same_content or overlaps or similarity >= AGREE_SIMILARITY:
         relation = Relation.AGREE
@@ -459,6 +411,29 @@ def compare(a: Claim, b: Claim, *, same_speaker: bool | None = None) -> ClaimCom
     return ClaimComparison(
         relation=relation, score=round(min(score, 1.0), 3), reasons=_sorted(reasons)
     )
+
+
+def _links(a: Claim, b: Claim, references: References) -> list[Reason]:
+    """What the article says of the pair: a denial that refers to the other claim, or an
+    assertion made instead by one who denied it."""
+    i, j = references.position.get(a.id), references.position.get(b.id)
+    if i is None or j is None or references.claims[i] != a or references.claims[j] != b:
+        return []  # not claims of this article
+    if j in references.referents(i) or i in references.referents(j):
+        return [RefersTo()]
+    if references.counters(i, j) or references.counters(j, i):
+        return [CounterAccount()]
+    return []
+
+
+_LAST: list[tuple[Article, References]] = []
+
+
+def _references_of(article: Article) -> References:
+    """:meth:`References.of`, kept for the last article: comparisons come in runs."""
+    if not _LAST or _LAST[0][0] is not article:
+        _LAST[:] = [(article, References.of(article))]
+    return _LAST[0][1]
 
 
 def _sorted(reasons: Iterable[Reason]) -> tuple[Reason, ...]:

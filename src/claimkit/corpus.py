@@ -42,8 +42,9 @@ from typing import Final
 
 import attrs
 
-from claimkit.compare import ClaimComparison, compare, counted_class, event_kinds, interval
+from claimkit.compare import ClaimComparison, compare, event_kinds
 from claimkit.identity import name_key
+from claimkit.language.counts import Count, counts_of, unmatched_counts
 from claimkit.model import Actor, ActorKind, Article, Claim, DisputeKind, Polarity, Stance
 
 __all__ = [
@@ -195,8 +196,6 @@ class _UnionFind:
 
 # --- the index ----------------------------------------------------------------------------
 
-_Quantity = tuple[str | None, str | None, float, float]
-
 
 @attrs.define
 class _Index:
@@ -210,7 +209,7 @@ class _Index:
     deny: list[bool]
     mask: list[int]
     day: list[int | None]
-    quantities: list[tuple[_Quantity, ...]]
+    quantities: list[tuple[Count, ...]]
     kinds: list[str]
     actors: list[MergedActor]
     actor_entity: dict[tuple[int, str], int]
@@ -219,54 +218,32 @@ class _Index:
     claim_ids: list[str]
 
 
-def _quantities(claim: Claim) -> tuple[_Quantity, ...]:
-    found = []
-    for q in claim.quantities:
-        bounds = interval(q)
-        if bounds is not None:
-            found.append((q.event, counted_class(q.counted), bounds[0], bounds[1]))
-    return tuple(found)
-
-
-def _compatible(a: _Quantity, b: _Quantity) -> bool:
-    return (a[0] is None or b[0] is None or a[0] == b[0]) and (
-        a[1] is None or b[1] is None or a[1] == b[1]
-    )
-
-
-def _numeric_gap(qa: tuple[_Quantity, ...], qb: tuple[_Quantity, ...]) -> bool:
+def _numeric_gap(qa: tuple[Count, ...], qb: tuple[Count, ...]) -> bool:
     """Whether a count of one has comparable counts in the other and none it allows
-    (the rule of :func:`claimkit.compare.compare`), one of them stating the same
-    event and the same thing counted (so that blocking by those finds the pair)."""
+    (:func:`claimkit.language.counts.unmatched_counts`, the rule of
+    :func:`claimkit.compare.compare`), one of them stating the same event and the same
+    thing counted (so that blocking by those finds the pair)."""
     for mine, theirs in ((qa, qb), (qb, qa)):
-        for q in mine:
-            comparable = False
-            stated = False
-            for r in theirs:
-                if _compatible(q, r):
-                    if max(q[2], r[2]) <= min(q[3], r[3]):
-                        break
-                    comparable = True
-                    stated = stated or (q[0] is not None and r[0] == q[0] and r[1] == q[1])
-            else:
-                if comparable and stated:
-                    return True
+        for i, partners in unmatched_counts(mine, theirs):
+            key = mine[i].key
+            if key.event is not None and any(theirs[j].key == key for j in partners):
+                return True
     return False
 
 
 def _numeric_canonical(
-    x: int, qx: tuple[_Quantity, ...], y: int, qy: tuple[_Quantity, ...]
+    x: int, qx: tuple[Count, ...], y: int, qy: tuple[Count, ...]
 ) -> tuple[tuple[str, str], int] | None:
     """The block key and the picker that own a numeric pair: the smallest key with a
     count of one entirely below a count of the other; the lower one picks."""
     best: tuple[tuple[str, str], int] | None = None
     for first, qf, qs in ((x, qx, qy), (y, qy, qx)):
         for q in qf:
-            if q[0] is None:
+            if q.key.event is None:
                 continue
             for r in qs:
-                if r[0] == q[0] and r[1] == q[1] and r[2] > q[3]:
-                    candidate = ((q[0], q[1] or ""), first)
+                if r.key == q.key and r.low > q.high:
+                    candidate = ((q.key.event, q.key.counted or ""), first)
                     if best is None or candidate < best:
                         best = candidate
     return best
@@ -438,7 +415,7 @@ class Corpus:
         deny: list[bool] = []
         mask: list[int] = []
         day: list[int | None] = []
-        quantities: list[tuple[_Quantity, ...]] = []
+        quantities: list[tuple[Count, ...]] = []
         for i, article in enumerate(articles):
             published = article.published
             order = sorted(range(len(article.claims)), key=lambda c: article.claims[c].id)
@@ -461,7 +438,7 @@ class Corpus:
                 if when is not None and when.start is not None:
                     date = when.start
                 day.append(None if date is None else date.toordinal())
-                quantities.append(_quantities(claim))
+                quantities.append(counts_of(claim.quantities))
         kinds = [""] * len(kinds_seen)
         for kind, bit in kinds_seen.items():
             kinds[bit] = kind
@@ -646,7 +623,7 @@ class Corpus:
         cap = self.max_pairs_per_claim
         blocks: dict[tuple[str, str], dict[int | None, list[tuple[float, float, int]]]] = {}
         for seq, stated in enumerate(index.quantities):
-            for event, counted, low, high in stated:
+            for (event, counted), low, high in stated:
                 if event is not None:
                     week = self._week(index.day[seq])
                     key = (event, counted or "")

@@ -16,7 +16,7 @@ from typing import Final
 
 import attrs
 
-from claimkit.language.text import normalize_name
+from claimkit.identity import same_actor
 from claimkit.model import Actor, Article, Claim, Dispute
 
 __all__ = ["Report", "Score", "evaluate"]
@@ -135,14 +135,10 @@ def _jaccard(a: Claim, b: Claim) -> float:
     return inter / union if union else 0.0
 
 
-def _names(actor: Actor) -> set[str]:
-    return {normalize_name(n) for n in actor.names}
-
-
 def _same_actor(a: Actor, b: Actor) -> bool:
-    if _names(a) & _names(b):
-        return True
-    return any(ma.overlaps(mb) for ma in a.mentions for mb in b.mentions)
+    """A gold and a predicted actor of one text are the same entity (see
+    :func:`claimkit.identity.same_actor`, where one mention of the text counts too)."""
+    return same_actor(a, b, same_text=True).same
 
 
 def _align(gold: Article, pred: Article) -> list[tuple[Claim, Claim]]:

@@ -18,10 +18,11 @@ from typing import Final
 from claimkit._version import __version__
 from claimkit.extraction.actors import ActorRegistry, Draft
 from claimkit.extraction.attribution import POSSESSED_CUES, Attribution, find_attributions
-from claimkit.extraction.disputes import ClaimContext, find_disputes
+from claimkit.extraction.context import ClaimContext
+from claimkit.extraction.disputes import find_disputes
 from claimkit.extraction.quantities import find_quantities
 from claimkit.language.lexicon import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, HEDGE_WORDS
-from claimkit.language.sentences import split_sentences
+from claimkit.language.sentences import statement_sentences
 from claimkit.language.times import find_times
 from claimkit.language.tokens import ascii_lower
 from claimkit.model import (
@@ -98,28 +99,6 @@ def _hedged(lowered: str, start: int, end: int) -> bool:
 _CUE_WORDS: Final = sorted({*CUE_LEMMA, "according", *POSSESSED_CUES}, key=len, reverse=True)
 _CUE_WORD: Final = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + r")\b")
 _MAY_ATTRIBUTE: Final = re.compile(_CUE_WORD.pattern + r"|[\"“”]")
-
-
-def _merge_quoted(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join sentences that sit inside one quotation ("We will fight. We will win," he said)."""
-    merged: list[tuple[int, int]] = []
-    open_quote = False
-    for start, end in sentences:
-        chunk = text[start:end]
-        new_paragraph = bool(merged) and "\n\n" in text[merged[-1][1] : start]
-        if new_paragraph:
-            # A quotation that runs on into the next paragraph opens again there, by the
-            # convention of news copy: a paragraph starts outside any quotation.
-            open_quote = False
-        if merged and open_quote:
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-        straight = chunk.count('"') % 2 == 1
-        curly = chunk.count("“") != chunk.count("”")
-        if straight or curly:
-            open_quote = not open_quote
-    return merged
 
 
 #: Sentences longer than this (text without sentence ends) are read in windows around
@@ -225,7 +204,7 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
     time_spans = times.spans
     registry = ActorRegistry(text)
     found: list[tuple[Draft, Attribution, int]] = []
-    sentences = _merge_quoted(text, split_sentences(text))
+    sentences = statement_sentences(text)
     for number, (start, end) in enumerate(sentences):
         if _is_narration_aside(text, start, end) or not _MAY_ATTRIBUTE.search(lowered, start, end):
             continue  # most narration has no reporting cue at all: skip it cheaply
@@ -270,9 +249,7 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
         # but no operations over the past 24 hours" denies only the last 24 hours.
         first = negation.start() if negation is not None else start
         event_dates = _event_dates(times, first, end)
-        contexts.append(
-            ClaimContext(claim=claim, sentence=number, event_dates=event_dates, index=len(contexts))
-        )
+        contexts.append(ClaimContext(claim=claim, sentence=number, event_dates=event_dates))
     disputes = find_disputes(contexts, actors)
     return Article(
         text=text,

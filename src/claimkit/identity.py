@@ -51,6 +51,7 @@ class MatchReason(enum.StrEnum):
     POSSESSIVE = "possessive"  #: "Russia's Foreign Ministry" for "Russian Foreign Ministry"
     TITLE = "title"  #: the same person once titles are left out
     SURNAME = "surname"  #: a person's surname alone ("Mustafa" for "Naji al-Mustafa")
+    SAME_MENTION = "same_mention"  #: in one text, a mention of one overlaps one of the other
     KIND_MISMATCH = "kind_mismatch"  #: the names match but the kinds of actor differ
     SAME_COUNTRY = "same_country"  #: different actors of one country (a ministry and the state)
     DISPUTE_PARTIES = "dispute_parties"  #: opposite parties of a dispute: never the same
@@ -64,6 +65,7 @@ _CONFIDENCE: Final[dict[MatchReason, float]] = {
     MatchReason.POSSESSIVE: 0.9,
     MatchReason.TITLE: 0.85,
     MatchReason.SURNAME: 0.6,
+    MatchReason.SAME_MENTION: 0.9,
 }
 #: Taken off the confidence when the kinds of actor differ.
 _KIND_PENALTY: Final = 0.3
@@ -222,14 +224,17 @@ def _parties(article: Article) -> set[frozenset[str]]:
     return pairs
 
 
-def same_actor(a: Actor, b: Actor, *, article: Article | None = None) -> ActorMatch:
+def same_actor(
+    a: Actor, b: Actor, *, article: Article | None = None, same_text: bool = False
+) -> ActorMatch:
     """Whether ``a`` and ``b`` are the same actor, with a confidence and reasons.
 
     The test is symmetric. Every name and alias of one is compared with every
     name and alias of the other, and the strongest match counts. Kinds that
     cannot name one entity (a person and a government) lower the confidence.
     With ``article``, two actors of it that take opposite sides in one of its
-    disputes are never the same.
+    disputes are never the same. With ``same_text`` (two readings of one text, such as
+    a gold annotation and an extraction), actors with overlapping mentions are the same.
 
     >>> from claimkit import Actor, ActorKind
     >>> same_actor(Actor(name="Naji al-Mustafa", kind=ActorKind.PERSON),
@@ -254,6 +259,10 @@ def same_actor(a: Actor, b: Actor, *, article: Article | None = None) -> ActorMa
         current = (best, sorted(r.value for r in best_reasons), best_names or ("", ""))
         if best_names is None or candidate > current:
             best, best_reasons, best_names = confidence, reasons, (pair[0], pair[1])
+    if best_names is None and same_text and _share_a_mention(a, b):
+        best, best_reasons = _CONFIDENCE[MatchReason.SAME_MENTION], [MatchReason.SAME_MENTION]
+        first, second = sorted((a.name, b.name))
+        best_names = (first, second)
     if best_names is None:
         ka = {name_key(n).country for n in a.names} - {None}
         kb = {name_key(n).country for n in b.names} - {None}
@@ -266,3 +275,7 @@ def same_actor(a: Actor, b: Actor, *, article: Article | None = None) -> ActorMa
     return ActorMatch(
         same=best >= THRESHOLD, confidence=round(best, 3), reasons=ordered, names=best_names
     )
+
+
+def _share_a_mention(a: Actor, b: Actor) -> bool:
+    return any(ma.overlaps(mb) for ma in a.mentions for mb in b.mentions)

@@ -10,12 +10,11 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from claimkit.language.events import COUNT_EVENT_WORDS, EVENT_NOUNS
 from claimkit.language.lexicon import (
     APPROXIMATE,
     AT_LEAST,
     AUXILIARIES,
-    EVENT_NOUNS,
-    EVENT_WORDS,
     MONTHS,
     NP_STOP,
     NUMBER_WORDS,
@@ -134,7 +133,7 @@ def _counted(text: str, start: int, end: int) -> tuple[str | None, int]:
         lower = word.lower()
         if lower in NP_STOP or lower in AUXILIARIES:
             break
-        if lower in EVENT_WORDS and lower not in EVENT_NOUNS:
+        if lower in COUNT_EVENT_WORDS and lower not in EVENT_NOUNS:
             following = _NEXT_WORDS.match(text, match.start(1) + len(word), end)
             if words or following is None or following.group(1).lower() in NP_STOP:
                 break  # "40 people killed": the verb; "two wounded soldiers": an adjective
@@ -195,11 +194,11 @@ def _event(text: str, start: int, end: int, clause_start: int, clause_end: int) 
         if word in _CARE_VERBS:
             # "31 people were treated for injuries": the injury is the event, else the care
             cause = after[index + 1 : index + 3]
-            if len(cause) == 2 and cause[0] in ("for", "with") and cause[1] in EVENT_WORDS:
-                return EVENT_WORDS[cause[1]]
+            if len(cause) == 2 and cause[0] in ("for", "with") and cause[1] in COUNT_EVENT_WORDS:
+                return COUNT_EVENT_WORDS[cause[1]]
             return "treated"
-        if word in EVENT_WORDS:
-            return EVENT_WORDS[word]
+        if word in COUNT_EVENT_WORDS:
+            return COUNT_EVENT_WORDS[word]
         if index and _is_participle(word):
             return word  # "19 miners were still trapped": the verb names the event
         if word not in AUXILIARIES and word not in _BETWEEN_COUNT_AND_EVENT:
@@ -210,8 +209,8 @@ def _event(text: str, start: int, end: int, clause_start: int, clause_end: int) 
     window = window[max(window.rfind(","), window.rfind("."), window.rfind(";")) + 1 :]
     before = [w.group().lower() for w in _WORD.finditer(window)]
     for word in reversed(before[-5:]):
-        if word in EVENT_WORDS:
-            return EVENT_WORDS[word]
+        if word in COUNT_EVENT_WORDS:
+            return COUNT_EVENT_WORDS[word]
     return None
 
 
@@ -267,7 +266,9 @@ def find_quantities(
         window = max(start, match.start() - 120)
         clause_start = max(text.rfind(";", window, match.start()) + 1, window)
         head = counted.split()[-1].lower() if counted else ""
-        event = EVENT_WORDS.get(head) or _event(text, match.start(), counted_end, clause_start, end)
+        event = COUNT_EVENT_WORDS.get(head) or _event(
+            text, match.start(), counted_end, clause_start, end
+        )
         surface = text[match.start() : match.end()].rstrip()
         if vague is not None:
             key = " ".join(vague.lower().split())

@@ -406,33 +406,6 @@ APPROXIMATE: Final = (
     "some estimated",
 )
 
-# Event kinds: word -> normalized kind.
-EVENT_WORDS: Final[dict[str, str]] = {}
-for _kind, _words in {
-    "killed": """kill kills killed killing dead died die dies deaths death slain
-        massacred executed lives fatalities""",
-    "wounded": "wound wounds wounded wounding injure injured injuring injuries hurt",
-    "seized": "seize seized seizing captured capture capturing overran overrun",
-    "arrested": "arrest arrested arresting detained detain detaining detentions arrests",
-    "displaced": "displaced displacing fled flee fleeing uprooted",
-    "evacuated": "evacuate evacuated evacuating evacuation",
-    "attacked": "attack attacks attacked attacking assault assaulted launched raided stormed",
-    "missing": "missing disappeared",
-    "rescued": "rescued rescue rescuing",
-    "infected": "infected infections",
-    "destroyed": "destroyed destroying damaged",
-    "protested": "protested protesting marched rallied demonstrated",
-    "recalled": "recall recalls recalled recalling",
-}.items():
-    for _word in _words.split():
-        EVENT_WORDS[_word] = _kind
-
-# Event words that are nouns, so may be the thing counted ("1,200 arrests").
-EVENT_NOUNS: Final = frozenset(
-    """deaths death arrests detentions injuries casualties fatalities infections
-    attacks evacuations lives dead""".split()
-)
-
 # Words that end the noun phrase after a number ("40 soldiers in ...").
 NP_STOP: Final = frozenset(
     """in on at of to from and or but with by for as into during after before since

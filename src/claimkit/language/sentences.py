@@ -9,10 +9,11 @@ a number (``3.5``), or before a lower-case word.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
-__all__ = ["split_sentences"]
+__all__ = ["sentence_index", "split_sentences", "statement_sentences"]
 
 # Abbreviations after which a full stop does not end a sentence, whatever follows.
 _TITLES: Final = frozenset(
@@ -116,3 +117,38 @@ def _append(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> N
         end -= 1
     if start < end:
         bounds.append((start, end))
+
+
+def _merge_quoted(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join sentences that sit inside one quotation ("We will fight. We will win," he said)."""
+    merged: list[tuple[int, int]] = []
+    open_quote = False
+    for start, end in sentences:
+        chunk = text[start:end]
+        new_paragraph = bool(merged) and "\n\n" in text[merged[-1][1] : start]
+        if new_paragraph:
+            # A quotation that runs on into the next paragraph opens again there, by the
+            # convention of news copy: a paragraph starts outside any quotation.
+            open_quote = False
+        if merged and open_quote:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+        straight = chunk.count('"') % 2 == 1
+        curly = chunk.count("“") != chunk.count("”")
+        if straight or curly:
+            open_quote = not open_quote
+    return merged
+
+
+def statement_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` with those inside one quotation joined: the units that
+    a statement is read from ("We will fight. We will win," he said)."""
+    return _merge_quoted(text, split_sentences(text))
+
+
+@functools.lru_cache(maxsize=64)
+def sentence_index(text: str) -> list[int]:
+    """Where each of :func:`statement_sentences` starts, for finding a position's sentence
+    with :func:`bisect.bisect_right`."""
+    return [start for start, _ in statement_sentences(text)]

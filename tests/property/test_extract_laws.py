@@ -1,4 +1,6 @@
-"""The extractor is total: on any text it returns a valid article, never an exception."""
+"""Laws of the extractor: it is total (on any text it returns a valid article, never an
+exception), and every dispute it reports is one that :func:`claimkit.compare.compare`
+agrees with."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimkit
+from claimkit.compare import Relation, compare
+from claimkit.model import Article, Stance
 from claimkit.serialize import from_json, to_json
 
 # Text made of the pieces that news prose is made of, so that cues, quotes,
@@ -72,3 +76,31 @@ def test_every_claim_has_a_speaker_among_the_actors(text: str) -> None:
     for claim in article.claims:
         assert text[claim.content.span.start : claim.content.span.end] == claim.content.text
         assert not claim.content.span.overlaps(claim.cue.span)
+
+
+def disagreeing_pairs_that_compare_does_not_call_contradictory(
+    article: Article,
+) -> list[tuple[str, str, str]]:
+    """Pairs of claims on opposite sides of a dispute of ``article`` that
+    :func:`compare`, given the article, does not call contradictory, with its verdict."""
+    claims = {claim.id: claim for claim in article.claims}
+    found = []
+    for dispute in article.disputes:
+        for a in dispute.positions:
+            for b in dispute.positions:
+                if (a.stance, b.stance) != (Stance.AFFIRMS, Stance.DENIES):
+                    continue
+                relation = compare(claims[a.claim], claims[b.claim], article=article).relation
+                if relation is not Relation.CONTRADICT:
+                    found.append((a.claim, b.claim, relation.value))
+    return found
+
+
+@given(text=_REPORTS | _NEWSLIKE, published=_DATES)
+def test_every_disputed_pair_is_one_that_compare_calls_contradictory(
+    text: str, published: datetime.date | None
+) -> None:
+    # The law of one semantics: a pair that compare() calls agreeing (or anything but
+    # contradictory) is never on opposite sides of a dispute that extract() reports.
+    article = claimkit.extract(text, published=published)
+    assert disagreeing_pairs_that_compare_does_not_call_contradictory(article) == []
