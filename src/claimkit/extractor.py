@@ -17,11 +17,12 @@ from typing import Final
 
 from claimkit._version import __version__
 from claimkit.extraction.actors import ActorRegistry, Draft
-from claimkit.extraction.attribution import POSSESSED_CUES, Attribution, find_attributions
+from claimkit.extraction.attribution import Attribution, find_attributions
 from claimkit.extraction.context import ClaimContext
 from claimkit.extraction.disputes import find_disputes
 from claimkit.extraction.quantities import find_quantities
-from claimkit.language.lexicon import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, HEDGE_WORDS
+from claimkit.language.cues import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, POSSESSED_CUES
+from claimkit.language.lexicon import HEDGE_WORDS
 from claimkit.language.sentences import statement_sentences
 from claimkit.language.times import find_times
 from claimkit.language.tokens import ascii_lower

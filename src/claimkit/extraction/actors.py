@@ -20,6 +20,7 @@ from claimkit.language.lexicon import (
     CAPITALS,
     COUNTRIES,
     DETERMINERS,
+    HONORIFICS,
     KIND_KEYWORDS,
     NAME_PARTICLES,
     NP_CONNECTORS,
@@ -375,7 +376,7 @@ class ActorRegistry:
 
     def _describe(self, tokens: list[Token], apposition: tuple[int, int] | None) -> Draft | None:
         """A new actor from a descriptive noun phrase."""
-        honorific = tokens[0].lower in _HONORIFICS and len(tokens) > 1
+        honorific = tokens[0].lower in HONORIFICS and len(tokens) > 1
         if honorific:
             tokens = [t for t in tokens[1:] if t.is_word] or tokens  # "Mr. Biden" is Biden
         words = [t.text for t in tokens]
@@ -601,7 +602,6 @@ def _org_before_role(tokens: list[Token]) -> list[Token] | None:
     return None
 
 
-_HONORIFICS: Final = frozenset("mr mrs ms dr prof sir dame lord lady".split())
 _MEMBER_NOUNS: Final = frozenset(
     """observers members representatives workers researchers volunteers staff monitors
     experts investigators inspectors lawyers doctors officials spokespeople""".split()

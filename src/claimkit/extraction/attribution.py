@@ -14,11 +14,20 @@ from typing import Final
 
 import attrs
 
-from claimkit.language.lexicon import (
+from claimkit.language.cues import (
     AMBIGUOUS_CUES,
-    AUXILIARIES,
+    CALLING_FORMS,
     CUE_LEMMA,
+    INVERTING_LEMMAS,
+    PARTICIPLE_CUES,
+    POSSESSED_CUES,
+)
+from claimkit.language.lexicon import (
+    ADVERBS,
+    AUXILIARIES,
+    CLAUSE_OPENERS,
     DETERMINERS,
+    HONORIFICS,
     NP_CONNECTORS,
     PRONOUN_KIND,
 )
@@ -47,20 +56,9 @@ _CUE_ADJUNCTS: Final = (
 )
 _ADJUNCT_FIRST: Final = frozenset(p[0] for p in _CUE_ADJUNCTS)
 _ADJUNCT_LAST: Final = frozenset(p[-1] for p in _CUE_ADJUNCTS)
-_ADVERBS: Final = frozenset(
-    """also later earlier again previously separately repeatedly publicly officially
-    initially subsequently then now further meanwhile however still recently already yet
-    quickly immediately flatly strongly categorically firmly angrily reportedly
-    privately openly late early rarely seldom often usually frequently sometimes never
-    always once twice simply clearly explicitly swiftly first""".split()
-)
 _CLAUSE_WORDS: Final = frozenset(
     """that which who whom whose when where while whereas as because if though although
     but and or so after before since until unless than""".split()
-)
-_SENTENCE_OPENERS: Final = frozenset(
-    """after before when while as if but and in on at meanwhile however earlier later
-    since during despite although though separately also yet still""".split()
 )
 _COMMON_VERBS: Final = frozenset(
     """made make makes took take takes gave give gives went go goes came come comes saw
@@ -84,19 +82,6 @@ _PARTICIPIAL_ADJECTIVES: Final = frozenset(
     """armed united detained injured wounded displaced retired unnamed elected appointed
     concerned affected so-called self-styled exiled jailed banned outlawed""".split()
 )
-POSSESSED_CUES: Final[dict[str, str]] = {
-    "statement": "state",
-    "claim": "claim",
-    "claims": "claim",
-    "assertion": "assert",
-    "denial": "deny",
-    "accusation": "accuse",
-    "allegation": "allege",
-    "announcement": "announce",
-    "insistence": "insist",
-    "warning": "warn",
-}
-_HONORIFICS: Final = frozenset("mr mrs ms dr prof".split())
 _NARRATION_VERBS: Final = frozenset(
     "did declined refused gave offered provided failed added".split()
 )
@@ -106,9 +91,6 @@ _SUBORDINATORS: Final = frozenset("as when while after before because since".spl
 _TRAILING_PREPOSITIONS: Final = frozenset("in at from during outside near inside on by".split())
 _FOLLOWING_CLAUSE: Final = frozenset(
     "citing according while but and whereas although though as adding saying".split()
-)
-_PARTICIPLE_CUES: Final = frozenset(
-    "adding saying insisting warning claiming denying noting stressing arguing".split()
 )
 
 
@@ -282,7 +264,7 @@ class _Sentence:
                 continue
             lemma = CUE_LEMMA.get(lower)
             if lemma is None:
-                if lower in _CALLING and self._calls_false(i):
+                if lower in CALLING_FORMS and self._calls_false(i):
                     found.append((i, i, "call"))  # "called the claims baseless"
                 continue
             before = tokens[i - 1].lower if i else ""
@@ -292,7 +274,7 @@ class _Sentence:
             if lemma == "argue" and after.lower() in ("over", "about", "with"):
                 continue  # "argued over whether ...": a quarrel, not a statement
             if before in _PASSIVE or (
-                i > 1 and before in _ADVERBS and tokens[i - 2].lower in _PASSIVE
+                i > 1 and before in ADVERBS and tokens[i - 2].lower in _PASSIVE
             ):
                 continue  # "had been confirmed", "was reported": no speaker is named
             if before in DETERMINERS or before in _NOT_BEFORE_A_CUE:
@@ -309,7 +291,7 @@ class _Sentence:
             )
             if lower in AMBIGUOUS_CUES and not introduces and not has_subject:
                 continue
-            if lower in _PARTICIPLE_CUES and before != "," and lower != "saying":
+            if lower in PARTICIPLE_CUES and before != "," and lower != "saying":
                 continue
             if lemma == "tell" and not self._has_recipient(i):
                 continue
@@ -349,7 +331,7 @@ class _Sentence:
             if length:
                 index -= length
                 continue
-            if token.lower in _ADVERBS or token.lower in AUXILIARIES or token.lower == "not":
+            if token.lower in ADVERBS or token.lower in AUXILIARIES or token.lower == "not":
                 index -= 1
                 continue
             break
@@ -369,7 +351,7 @@ class _Sentence:
             if length:
                 index += length
                 continue
-            if token.lower in _ADVERBS:
+            if token.lower in ADVERBS:
                 index += 1
                 continue
             break
@@ -383,7 +365,7 @@ class _Sentence:
         while index >= floor and last - index < 18:
             token = tokens[index]
             lower = token.lower
-            if token.text == "." and index > floor and tokens[index - 1].lower in _HONORIFICS:
+            if token.text == "." and index > floor and tokens[index - 1].lower in HONORIFICS:
                 first = index - 1  # "Mr. Biden"
                 index -= 2
                 continue
@@ -413,7 +395,7 @@ class _Sentence:
             after_determiner = index > 0 and tokens[index - 1].lower in DETERMINERS
             if _is_verbish(token) and not self._adjective_at(index) and not after_determiner:
                 break  # a verb ends the phrase; "the report" is a noun
-            if token.is_capitalized and lower in _SENTENCE_OPENERS and index == floor:
+            if token.is_capitalized and lower in CLAUSE_OPENERS and index == floor:
                 break
             first = index
             index -= 1
@@ -468,7 +450,7 @@ class _Sentence:
         index = floor
         while index < ceiling and (
             not self.tokens[index].is_word
-            or self.tokens[index].lower in _SENTENCE_OPENERS
+            or self.tokens[index].lower in CLAUSE_OPENERS
             or self.in_time[index]
         ):
             index += 1
@@ -504,7 +486,7 @@ class _Sentence:
             )
         if text == "," and index + 1 < len(self.tokens):
             following = self.tokens[index + 1].lower
-            return following in _PARTICIPLE_CUES or following in _FOLLOWING_CLAUSE
+            return following in PARTICIPLE_CUES or following in _FOLLOWING_CLAUSE
         return False
 
     def span(self, first: int, last: int) -> tuple[int, int]:
@@ -921,15 +903,9 @@ _CIRCUMSTANCE_TOKENS: Final = 24
 _CHANNELS: Final = frozenset(
     "statement interview post letter message video tweet speech briefing".split()
 )
-_CALLING: Final = frozenset("called calls calling branded labelled labeled termed".split())
 _DISMISSALS: Final = frozenset(
     """baseless false untrue unfounded lies lie absurd ridiculous nonsense fabricated
     fabrication propaganda groundless slanderous""".split()
-)
-_INVERTING: Final = frozenset(
-    """say add write note explain insist warn state argue reiterate stress declare announce
-    report counter concede contend claim tweet acknowledge admit confirm suggest
-    predict""".split()
 )
 
 
@@ -995,7 +971,7 @@ def _possessed(s: _Sentence, first: int, lemma: str) -> _Draft | None:
             and probe + 1 < len(tokens)
             and (
                 tokens[probe + 1].lower in ("and", "but", "while")
-                or tokens[probe + 1].lower in _PARTICIPLE_CUES  # ", saying ..."
+                or tokens[probe + 1].lower in PARTICIPLE_CUES  # ", saying ..."
             )
         ):
             clause_end = probe
@@ -1048,7 +1024,7 @@ def _attribute(
     if lemma.startswith("'s "):
         return _possessed(s, first, lemma)
     before = tokens[first - 1].text if first > 0 else ""
-    if tokens[first].lower in _PARTICIPLE_CUES and before == ",":
+    if tokens[first].lower in PARTICIPLE_CUES and before == ",":
         content_first = _content_after(s, lemma, last)
         inherit = _main_clause_draft(drafts)
         # "X said on Tuesday ..., saying ...": the participle shares the statement's time.
@@ -1063,7 +1039,7 @@ def _attribute(
     inverting = before == "," or before in CLOSE_QUOTES or (before == '"' and first > 1)
     # "..., said the ministry": only verbs of saying invert; "rejected the allegations"
     # and "told Reuters" take an object, and "Gulnara, who ..., said" has its subject.
-    if inverting and lemma in _INVERTING and not _subject_before_relative(s, floor, first):
+    if inverting and lemma in INVERTING_LEMMAS and not _subject_before_relative(s, floor, first):
         inverted = _inverted(s, first, last, floor)
         if inverted is not None:
             return inverted

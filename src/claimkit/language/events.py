@@ -34,7 +34,7 @@ _TAXONOMY: Final[dict[str, tuple[str, str]]] = {
     ),
     "arrested": ("arrest arrested arresting detained detain detaining detentions arrests", ""),
     "displaced": ("displaced displacing fled flee fleeing uprooted", ""),
-    "evacuated": ("evacuate evacuated evacuating evacuation", ""),
+    "evacuated": ("evacuate evacuated evacuating evacuation evacuations", ""),
     "attacked": (
         "attack attacks attacked attacking assault assaulted launched raided stormed",
         """assaults offensive offensives operation operations raid raids strike strikes

@@ -7,65 +7,6 @@ from __future__ import annotations
 
 from typing import Final
 
-# --- reporting cues -------------------------------------------------------------------
-
-# Lemma -> surface forms. All tenses count; each form is one cue.
-_CUE_FORMS: Final[dict[str, str]] = {
-    "say": "say says said saying",
-    "tell": "tell tells told telling",
-    "claim": "claim claims claimed claiming",
-    "state": "stated stating",
-    "announce": "announce announces announced announcing",
-    "report": "report reports reported reporting",
-    "add": "added adding",
-    "warn": "warn warns warned warning",
-    "insist": "insist insists insisted insisting",
-    "deny": "deny denies denied denying",
-    "dispute": "dispute disputes disputed disputing",
-    "accuse": "accuse accuses accused accusing",
-    "reject": "reject rejects rejected rejecting",
-    "confirm": "confirm confirms confirmed confirming",
-    "suggest": "suggest suggests suggested suggesting",
-    "estimate": "estimated estimating",
-    "allege": "allege alleges alleged alleging",
-    "assert": "assert asserts asserted asserting",
-    "acknowledge": "acknowledge acknowledges acknowledged acknowledging",
-    "admit": "admit admits admitted admitting",
-    "argue": "argue argues argued arguing",
-    "maintain": "maintained maintaining",
-    "note": "noted noting",
-    "explain": "explained explaining",
-    "stress": "stressed stressing",
-    "declare": "declared declaring",
-    "reiterate": "reiterated reiterating",
-    "dismiss": "dismissed dismissing",
-    "refute": "refute refutes refuted refuting",
-    "predict": "predicted predicting",
-    "write": "wrote writes",
-    "tweet": "tweeted",
-    "counter": "countered",
-    "contend": "contended contends",
-    "concede": "conceded",
-    "promise": "promised",
-    "vow": "vowed",
-    "charge": "charged",
-}
-CUE_LEMMA: Final[dict[str, str]] = {
-    form: lemma for lemma, forms in _CUE_FORMS.items() for form in forms.split()
-}
-# Forms that are just as often nouns or adjectives ("member states", "the reported
-# attack", "a warning"): a cue only when "that" or a colon follows, or a subject precedes.
-AMBIGUOUS_CUES: Final = frozenset(
-    """report reports claim claims dispute disputes warning reporting maintaining noting
-    adding stating charged""".split()
-)
-# Lemmas whose cue itself denies.
-DENIAL_LEMMAS: Final = frozenset("deny dispute reject dismiss refute call".split())
-# Lemmas whose cue itself marks uncertainty.
-# "estimated" is not one: an estimate is approximate, not doubtful (its number says how).
-# Nor is "alleged": an allegation is made, not doubted, by its speaker.
-HEDGE_LEMMAS: Final = frozenset("suggest predict".split())
-
 # --- hedges and negation in the content -------------------------------------------------
 
 HEDGE_WORDS: Final = frozenset(
@@ -85,13 +26,28 @@ PRONOUN_KIND: Final[dict[str, str]] = {
     "we": "group",
     "i": "person",
 }
-# Words between a speaker and its cue that do not belong to either.
+# Adverbs that sit between a speaker and its cue, or before a cue, without belonging to
+# either ("the ministry also said", "was later confirmed").
 ADVERBS: Final = frozenset(
     """also later earlier again previously separately repeatedly publicly officially
-    initially subsequently then now further meanwhile however still recently already
-    first last late early quickly immediately flatly strongly categorically
-    on has have had would will did does do is was were been being has also
-    reportedly""".split()
+    initially subsequently then now further meanwhile however still recently already yet
+    quickly immediately flatly strongly categorically firmly angrily reportedly
+    privately openly late early rarely seldom often usually frequently sometimes never
+    always once twice simply clearly explicitly swiftly first""".split()
+)
+# Titles of address before a name, whose abbreviation dot ends no sentence ("Mr. Tan").
+HONORIFICS: Final = frozenset("mr mrs ms dr prof sir dame lord lady".split())
+# Lower-case words that open a clause before the speaker's noun phrase ("After the
+# vote, the party said").
+CLAUSE_OPENERS: Final = frozenset(
+    """after before when while as if but and in on at meanwhile however earlier later
+    since during despite although though separately also yet still""".split()
+)
+# Capitalised words that start a new sentence after an abbreviation's dot ("... U.S. The
+# ministry said").
+SENTENCE_STARTERS: Final = frozenset(
+    """The A An It He She They We I This That These Those There In On At But And However
+    Meanwhile Officials Police""".split()
 )
 AUXILIARIES: Final = frozenset(
     """is are was were be been being am has have had will would shall should can could

@@ -13,6 +13,8 @@ import functools
 import re
 from typing import Final
 
+from claimkit.language.lexicon import SENTENCE_STARTERS
+
 __all__ = ["sentence_index", "split_sentences", "statement_sentences"]
 
 # Abbreviations after which a full stop does not end a sentence, whatever follows.
@@ -47,7 +49,7 @@ def _continues_after_dot(text: str, dot: int, after: int) -> bool:
     following = _NEXT_WORD.match(text, after)
     next_word = following.group(1) if following else ""
     if "." in word:  # "U.S.", "a.m.": ends only before a word that opens sentences
-        return next_word not in _SENTENCE_OPENERS
+        return next_word not in SENTENCE_STARTERS
     if lower in _NON_FINAL:  # "Jan. 23", "No. 5" continue; "... etc. The" ends
         return next_word[:1].isdigit() or next_word[:1].islower()
     return False
@@ -102,12 +104,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _closes_with_quote(token: str) -> bool:
     return len(token) > 1 and token[-1] in "\"”’'"
-
-
-_SENTENCE_OPENERS: Final = frozenset(
-    """The A An It He She They We I This That These Those There In On At But And However
-    Meanwhile Officials Police""".split()
-)
 
 
 def _append(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> None:
