@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -22,3 +23,25 @@ def test_import_strategies_does_import_hypothesis() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert "'hypothesis'" in result.stdout
+
+
+def test_importing_hypothesis_loads_the_model_only() -> None:
+    # Hypothesis runs claimkit's entry point when it is imported.
+    script = (
+        "import json, sys, hypothesis; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('claimkit'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = json.loads(result.stdout)
+    assert "claimkit.model" in loaded
+    assert [m for m in loaded if m.startswith(("claimkit.extract", "claimkit.serialize"))] == []
+
+
+def test_every_public_name_resolves() -> None:
+    import claimkit
+
+    assert sorted(claimkit.__all__) == sorted([*claimkit._EXPORTS, "__version__"])
+    assert all(getattr(claimkit, name) is not None for name in claimkit.__all__)
+    assert dir(claimkit) == sorted(claimkit.__all__)

@@ -16,9 +16,11 @@ from typing import Any
 
 
 def _register_strategies() -> None:
+    import attrs
     from hypothesis import strategies as st
 
-    from claimkit.serialize import MODEL_CLASSES
+    # The model only: importing hypothesis must not load the extractor or the serializers.
+    from claimkit import model
 
     def registered(cls: type) -> st.SearchStrategy[Any]:
         def resolve() -> st.SearchStrategy[Any]:
@@ -28,5 +30,6 @@ def _register_strategies() -> None:
 
         return st.deferred(resolve)
 
-    for cls in MODEL_CLASSES:
-        st.register_type_strategy(cls, registered(cls))
+    for value in vars(model).values():
+        if isinstance(value, type) and attrs.has(value) and value.__module__ == model.__name__:
+            st.register_type_strategy(value, registered(value))
