@@ -42,6 +42,14 @@ def test_importing_hypothesis_loads_the_model_only() -> None:
 def test_every_public_name_resolves() -> None:
     import claimkit
 
-    assert sorted(claimkit.__all__) == sorted([*claimkit._EXPORTS, "__version__"])
+    assert sorted(claimkit.__all__) == sorted(
+        [*claimkit._EXPORTS, "__version__", "compare", "diff"]
+    )
     assert all(getattr(claimkit, name) is not None for name in claimkit.__all__)
     assert dir(claimkit) == sorted(claimkit.__all__)
+    # The functions that share their module's name stay functions once the module loads.
+    import claimkit.compare
+    import claimkit.diff
+
+    assert callable(claimkit.compare)
+    assert callable(claimkit.diff)

@@ -11,6 +11,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 from claimkit._version import __version__
 
+# These two share their names with their modules: importing the module would set the
+# package's attribute to the module, so the functions are bound now.
+from claimkit.compare import compare
+from claimkit.diff import diff
+
 if TYPE_CHECKING:
     from claimkit.claimreview import claim_review, to_schema_org
     from claimkit.compare import (
@@ -19,11 +24,10 @@ if TYPE_CHECKING:
         Outcome,
         QuantityComparison,
         Relation,
-        compare,
         compare_quantities,
     )
     from claimkit.corpus import ClaimRef, Corpus, CorpusDispute, MergedActor
-    from claimkit.diff import ArticleDiff, ChangedField, ClaimChange, FieldChange, diff
+    from claimkit.diff import ArticleDiff, ChangedField, ClaimChange, FieldChange
     from claimkit.errors import InputError, Problem, ValidationError
     from claimkit.extractor import extract
     from claimkit.identity import ActorMatch, MatchReason, same_actor
@@ -68,7 +72,6 @@ _EXPORTS: Final[dict[str, str]] = {
     "Outcome": "claimkit.compare",
     "QuantityComparison": "claimkit.compare",
     "Relation": "claimkit.compare",
-    "compare": "claimkit.compare",
     "compare_quantities": "claimkit.compare",
     "ClaimRef": "claimkit.corpus",
     "Corpus": "claimkit.corpus",
@@ -78,7 +81,6 @@ _EXPORTS: Final[dict[str, str]] = {
     "ChangedField": "claimkit.diff",
     "ClaimChange": "claimkit.diff",
     "FieldChange": "claimkit.diff",
-    "diff": "claimkit.diff",
     "InputError": "claimkit.errors",
     "Problem": "claimkit.errors",
     "ValidationError": "claimkit.errors",
