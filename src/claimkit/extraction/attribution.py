@@ -114,6 +114,8 @@ class Attribution:
     # The speaker is the article's latest ("according to the statement"; "the statement
     # said", whose ``speaker`` is kept for an article with no speaker before it).
     refers_back: bool = False
+    #: The name of the rule that read it, one of :data:`claimkit.extraction.rules.RULES`.
+    rule: str = ""
 
 
 def _quote_regions(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -595,6 +597,7 @@ class _Draft:
     acronym: tuple[int, int] | None = None
     refers_back: bool = False  # "according to the statement": the speaker cited last
     parenthetical: bool = False  # in a relative clause set off by commas: ends no content
+    rule: str = ""  # the name of the rule that read it (see extraction.rules)
 
 
 def _according_to(s: _Sentence, first: int, last: int, floor: int) -> _Draft | None:
@@ -627,14 +630,14 @@ def _according_to(s: _Sentence, first: int, last: int, floor: int) -> _Draft | N
         # "CONTENT, according to X" / "CONTENT according to X, CONTENT"
         return _Draft(
             cue, "according to", first, floor, first - 1, speaker, apposition,
-            when=when, refers_back=refers_back,
+            when=when, refers_back=refers_back, rule="content-according-to",
         )  # fmt: skip
     after = np_last + 1
     if after < len(s.tokens) and s.tokens[after].text == ",":
         after += 1
     return _Draft(
         cue, "according to", first, after, end, speaker, apposition,
-        when=when, refers_back=refers_back,
+        when=when, refers_back=refers_back, rule="according-to-content",
     )  # fmt: skip
 
 
@@ -708,7 +711,7 @@ def _inverted(s: _Sentence, first: int, last: int, floor: int) -> _Draft | None:
     when = when or _trailing_time(s, np_last + 1)  # "..., speaking outside on Tuesday"
     return _Draft(
         s.span(first, last), CUE_LEMMA[s.tokens[first].lower], floor, floor, first - 1,
-        s.span(np_first, np_last), apposition, None, when,
+        s.span(np_first, np_last), apposition, None, when, rule="content-said-speaker",
     )  # fmt: skip
 
 
@@ -989,7 +992,9 @@ def _possessed(s: _Sentence, first: int, lemma: str) -> _Draft | None:
             content_last = probe - 1
             break
     cue = s.span(first, first)
-    return _Draft(cue, lemma[3:], np_first, content_first, content_last, speaker)
+    return _Draft(
+        cue, lemma[3:], np_first, content_first, content_last, speaker, rule="possessed-noun"
+    )
 
 
 def _relative(
@@ -1009,7 +1014,7 @@ def _relative(
         content_last += 1
     return _Draft(
         s.span(first, last), lemma, who, content_first, content_last, s.span(np_first, k),
-        parenthetical=True,
+        parenthetical=True, rule="relative-clause",
     )  # fmt: skip
 
 
@@ -1035,7 +1040,18 @@ def _attribute(
             if subject is None:
                 return None
             speaker = s.span(*subject)
-        return _Draft(cue, lemma, first - 1, content_first, end, speaker, None, inherit, when)
+        return _Draft(
+            cue,
+            lemma,
+            first - 1,
+            content_first,
+            end,
+            speaker,
+            None,
+            inherit,
+            when,
+            rule="comma-participle",
+        )
     inverting = before == "," or before in CLOSE_QUOTES or (before == '"' and first > 1)
     # "..., said the ministry": only verbs of saying invert; "rejected the allegations"
     # and "told Reuters" take an object, and "Gulnara, who ..., said" has its subject.
@@ -1056,11 +1072,33 @@ def _attribute(
         content_first = _content_after(s, lemma, last)
         if drafts and drafts[-1].cue[0] < cue[0]:
             index = len(drafts) - 1
-            return _Draft(cue, lemma, clause, content_first, end, None, None, index, when)
+            return _Draft(
+                cue,
+                lemma,
+                clause,
+                content_first,
+                end,
+                None,
+                None,
+                index,
+                when,
+                rule="coordinated-verb",
+            )
         subject = s.subject(0, k)
         if subject is None:
             return None
-        return _Draft(cue, lemma, clause, content_first, end, s.span(*subject), None, None, when)
+        return _Draft(
+            cue,
+            lemma,
+            clause,
+            content_first,
+            end,
+            s.span(*subject),
+            None,
+            None,
+            when,
+            rule="coordinated-verb",
+        )
     apposition = None
     if (
         tokens[k].text == ","
@@ -1166,7 +1204,7 @@ def _attribute(
         if quote_open is not None:
             return _Draft(
                 cue, lemma, floor, quote_open + 1, resumed - 1, speaker, apposition, None, when,
-                verbatim=True, acronym=acronym,
+                verbatim=True, acronym=acronym, rule="interrupted-quote",
             )  # fmt: skip
     subordinate = (
         after < len(tokens) and tokens[after].lower in _SUBORDINATORS and np_first - 1 > floor
@@ -1191,12 +1229,22 @@ def _attribute(
             when = _trailing_time(s, last + 1)  # '"...," he told reporters in Nairobi on Thursday'
         return _Draft(
             cue, lemma, floor, floor, content_last, speaker, apposition, None, when,
-            acronym=acronym,
+            acronym=acronym, rule="content-speaker-said",
         )  # fmt: skip
     content_first = _content_after(s, lemma, last)
     clause = _clause_start(s, np_first, floor)
     return _Draft(
-        cue, lemma, clause, content_first, end, speaker, apposition, None, when, acronym=acronym
+        cue,
+        lemma,
+        clause,
+        content_first,
+        end,
+        speaker,
+        apposition,
+        None,
+        when,
+        acronym=acronym,
+        rule="speaker-said-content",
     )
 
 
@@ -1277,6 +1325,7 @@ def find_attributions(
                 when=draft.when,
                 acronym=draft.acronym,
                 refers_back=refers_back,
+                rule=draft.rule,
             )
         )
     return results
