@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -242,6 +243,7 @@ def event_kinds(claim: Claim) -> frozenset[str]:
 _NAME_RUN: Final = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:al-|de |of )?[A-Z][\w'’.-]*)*")
 
 
+@functools.lru_cache(maxsize=4096)
 def _mentioned(text: str) -> frozenset[str]:
     """Actors and countries a content names: runs of capitalised words, by identity key."""
     found = set()
@@ -254,6 +256,7 @@ def _mentioned(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.lru_cache(maxsize=4096)
 def _normalized(text: str) -> str:
     return " ".join(w.casefold() for w in _WORD.findall(text))
 

@@ -149,6 +149,9 @@ class References:
         self._accused: dict[int, set[str]] = {}
         self._named_in: dict[int, set[str]] = {}
         self._referents: dict[int, set[int]] = {}
+        self._denials: dict[str, list[int]] | None = None
+        self._own: dict[int, set[int]] = {}
+        self._topics: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     @classmethod
     def of(cls, article: Article) -> References:
@@ -204,7 +207,7 @@ class References:
         denial = self.claims[index]
         found: set[int] = set()
         if denial.polarity is Polarity.DENY:
-            found = self._find_referents(index, denial)
+            found = set(self._own_referents(index))
             # "X disputed the accounts and said no such assault had taken place": the
             # denials of one speaker in one sentence answer the same claims.
             for j in self.near(index):
@@ -215,9 +218,14 @@ class References:
                     and mate.speaker == denial.speaker
                     and mate.polarity is Polarity.DENY
                 ):
-                    found |= self._find_referents(j, mate)
+                    found |= self._own_referents(j)
         self._referents[index] = found
         return found
+
+    def _own_referents(self, index: int) -> set[int]:
+        if index not in self._own:
+            self._own[index] = self._find_referents(index, self.claims[index])
+        return self._own[index]
 
     def _find_referents(self, index: int, denial: Claim) -> set[int]:
         side = self.side(denial)
@@ -257,10 +265,16 @@ class References:
         the same kind of event or with two content words in common."""
         if other in self.referents(denial):
             return True
-        a, b = self.claims[denial].content.text, self.claims[other].content.text
-        if event_kinds(a) & event_kinds(b):
-            return True
-        return len(content_stems(a) & content_stems(b)) >= 2
+        kinds_a, stems_a = self.topic(denial)
+        kinds_b, stems_b = self.topic(other)
+        return bool(kinds_a & kinds_b) or len(stems_a & stems_b) >= 2
+
+    def topic(self, index: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The kinds of event and the content stems of claim ``index``."""
+        if index not in self._topics:
+            text = self.claims[index].content.text
+            self._topics[index] = (event_kinds(text), content_stems(text))
+        return self._topics[index]
 
     def counters(self, target: int, counter: int) -> bool:
         """Whether claim ``counter`` is what a speaker who denied claim ``target`` asserts
@@ -268,16 +282,24 @@ class References:
         claim, denied = self.claims[counter], self.claims[target]
         if claim.polarity is not Polarity.ASSERT or denied.polarity is not Polarity.ASSERT:
             return False
-        if self.side(claim) == self.side(denied):
-            return False
-        a, b = claim.content.text, denied.content.text
-        if not (content_stems(a) & content_stems(b) or event_kinds(a) & event_kinds(b)):
-            return False
+        # The denials its speaker made in its sentence or the one before: most claims
+        # have none, and the test ends here.
         sentence = self.sentences[counter]
-        return any(
-            self.claims[d].speaker == claim.speaker
-            and self.claims[d].polarity is Polarity.DENY
-            and 0 <= sentence - self.sentences[d] <= 1
-            and self.about(d, target)
-            for d in self.near(counter)
-        )
+        denials = [
+            d for d in self._denials_by(claim.speaker) if 0 <= sentence - self.sentences[d] <= 1
+        ]
+        if not denials or self.side(claim) == self.side(denied):
+            return False
+        kinds_a, stems_a = self.topic(counter)
+        kinds_b, stems_b = self.topic(target)
+        if not (stems_a & stems_b or kinds_a & kinds_b):
+            return False
+        return any(self.about(d, target) for d in denials)
+
+    def _denials_by(self, speaker: str) -> list[int]:
+        if self._denials is None:
+            self._denials = {}
+            for index, claim in enumerate(self.claims):
+                if claim.polarity is Polarity.DENY:
+                    self._denials.setdefault(claim.speaker, []).append(index)
+        return self._denials.get(speaker, [])
