@@ -17,7 +17,7 @@ from typing import Final
 import attrs
 
 from claimkit.identity import same_actor
-from claimkit.model import Actor, Article, Claim, Dispute
+from claimkit.model import Actor, Article, Claim, Dispute, Polarity
 
 __all__ = ["Report", "Score", "evaluate"]
 
@@ -80,23 +80,24 @@ class Report:
     mode_accuracy: Accuracy
     hedge_accuracy: Accuracy
     time_accuracy: Accuracy
+    #: Pairs of disagreeing claims (:meth:`Dispute.disagreeing_pairs`): a predicted pair
+    #: is right when both its claims match the claims of a gold pair.
+    dispute_pairs: Score = Score()
+    #: The same by kind of dispute (the gold dispute's kind for a pair found or missed,
+    #: the predicted one's for a pair found wrongly), sorted by kind.
+    dispute_pairs_by_kind: tuple[tuple[str, Score], ...] = ()
+    #: Of the gold claims that deny, those matched by a predicted claim that denies.
+    denial_recall: Accuracy = Accuracy()
 
     def to_dict(self) -> dict[str, object]:
         """The report as plain data (for ``--format json``)."""
         result: dict[str, object] = {"articles": self.articles}
-        for name in ("claims", "claims_any_speaker", "speakers", "quantities", "disputes"):
-            score: Score = getattr(self, name)
+        for name in _SCORES:
+            result[name] = _score_dict(getattr(self, name))
+        result["dispute_pairs_by_kind"] = {k: _score_dict(v) for k, v in self.dispute_pairs_by_kind}
+        for name in _ACCURACIES:
+            accuracy: Accuracy = getattr(self, name)
             result[name] = {
-                "precision": round(score.precision, 4),
-                "recall": round(score.recall, 4),
-                "f1": round(score.f1, 4),
-                "tp": score.tp,
-                "fp": score.fp,
-                "fn": score.fn,
-            }
-        for name in ("speaker", "polarity", "mode", "hedge", "time"):
-            accuracy: Accuracy = getattr(self, f"{name}_accuracy")
-            result[f"{name}_accuracy"] = {
                 "accuracy": round(accuracy.value, 4),
                 "correct": accuracy.correct,
                 "total": accuracy.total,
@@ -110,22 +111,48 @@ class Report:
             "",
             f"{'':22} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn",
         ]
-        for label, name in (
-            ("claims", "claims"),
-            ("claims (any speaker)", "claims_any_speaker"),
-            ("speakers", "speakers"),
-            ("quantities", "quantities"),
-            ("disputes", "disputes"),
-        ):
-            s: Score = getattr(self, name)
+        rows = [(name.replace("_", " "), getattr(self, name)) for name in _SCORES]
+        rows += [(f"  pairs: {kind}", score) for kind, score in self.dispute_pairs_by_kind]
+        for label, s in rows:
+            label = "claims (any speaker)" if label == "claims any speaker" else label
             lines.append(
                 f"{label:22} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   {s.tp}/{s.fp}/{s.fn}"
             )
         lines += ["", f"{'on matched claims':22} {'acc':>6}   correct/total"]
-        for name in ("speaker", "polarity", "mode", "hedge", "time"):
-            a: Accuracy = getattr(self, f"{name}_accuracy")
-            lines.append(f"{name:22} {a.value:6.3f}   {a.correct}/{a.total}")
+        for name in _ACCURACIES:
+            a: Accuracy = getattr(self, name)
+            label = name.removesuffix("_accuracy").replace("_", " ")
+            lines.append(f"{label:22} {a.value:6.3f}   {a.correct}/{a.total}")
         return "\n".join(lines)
+
+
+_SCORES: Final = (
+    "claims",
+    "claims_any_speaker",
+    "speakers",
+    "quantities",
+    "disputes",
+    "dispute_pairs",
+)
+_ACCURACIES: Final = (
+    "speaker_accuracy",
+    "polarity_accuracy",
+    "mode_accuracy",
+    "hedge_accuracy",
+    "time_accuracy",
+    "denial_recall",
+)
+
+
+def _score_dict(score: Score) -> dict[str, float | int]:
+    return {
+        "precision": round(score.precision, 4),
+        "recall": round(score.recall, 4),
+        "f1": round(score.f1, 4),
+        "tp": score.tp,
+        "fp": score.fp,
+        "fn": score.fn,
+    }
 
 
 def _jaccard(a: Claim, b: Claim) -> float:
@@ -205,6 +232,39 @@ def _dispute_score(gold: Article, pred: Article, pairs: list[tuple[Claim, Claim]
     return Score(tp=tp, fp=len(pred.disputes) - tp, fn=len(gold.disputes) - tp)
 
 
+def _pair_scores(
+    gold: Article, pred: Article, pairs: list[tuple[Claim, Claim]]
+) -> dict[str, Score]:
+    """Disagreeing pairs of claims by kind of dispute, a predicted pair mapped to gold
+    claims through the alignment of claims."""
+    to_gold = {p.id: g.id for g, p in pairs}
+
+    def pairs_of(article: Article, mapping: dict[str, str] | None) -> dict[frozenset[str], str]:
+        found: dict[frozenset[str], str] = {}
+        for dispute in article.disputes:
+            for a, b in dispute.disagreeing_pairs():
+                if mapping is not None:
+                    a, b = mapping.get(a, "?" + a), mapping.get(b, "?" + b)
+                found.setdefault(frozenset((a, b)), dispute.kind.value)
+        return found
+
+    gold_pairs, pred_pairs = pairs_of(gold, None), pairs_of(pred, to_gold)
+    scores: dict[str, Score] = {}
+    for pair, kind in gold_pairs.items():
+        hit = pair in pred_pairs
+        scores[kind] = scores.get(kind, Score()) + Score(tp=int(hit), fn=int(not hit))
+    for pair, kind in pred_pairs.items():
+        if pair not in gold_pairs:
+            scores[kind] = scores.get(kind, Score()) + Score(fp=1)
+    return scores
+
+
+def _denials_found(gold: Article, pairs: list[tuple[Claim, Claim]]) -> Accuracy:
+    found = {g.id for g, p in pairs if p.polarity is Polarity.DENY}
+    denials = [c for c in gold.claims if c.polarity is Polarity.DENY]
+    return _accuracy(c.id in found for c in denials)
+
+
 def _speaker_score(gold: Article, pred: Article) -> Score:
     gold_speakers = [gold.actor(s) for s in dict.fromkeys(c.speaker for c in gold.claims)]
     pred_speakers = [pred.actor(s) for s in dict.fromkeys(c.speaker for c in pred.claims)]
@@ -233,7 +293,8 @@ def evaluate(gold: Sequence[Article], pred: Sequence[Article]) -> Report:
     if len(gold) != len(pred):
         raise ValueError(f"{len(gold)} gold article(s) but {len(pred)} predicted")
     claims = any_speaker = speakers = quantities = disputes = Score()
-    speaker_acc = polarity = mode = hedge = time = Accuracy()
+    speaker_acc = polarity = mode = hedge = time = denials = Accuracy()
+    pair_scores: dict[str, Score] = {}
     for index, (g, p) in enumerate(zip(gold, pred, strict=True)):
         if g.text != p.text:
             raise ValueError(f"article {index + 1}: the predicted text differs from the gold text")
@@ -247,6 +308,9 @@ def evaluate(gold: Sequence[Article], pred: Sequence[Article]) -> Report:
         speakers += _speaker_score(g, p)
         quantities += _quantity_score(g, p)
         disputes += _dispute_score(g, p, pairs)
+        for kind, score in _pair_scores(g, p, pairs).items():
+            pair_scores[kind] = pair_scores.get(kind, Score()) + score
+        denials += _denials_found(g, pairs)
         speaker_acc += _accuracy(same_speaker)
         polarity += _accuracy(gc.polarity is pc.polarity for gc, pc in pairs)
         mode += _accuracy(gc.mode is pc.mode for gc, pc in pairs)
@@ -269,4 +333,7 @@ def evaluate(gold: Sequence[Article], pred: Sequence[Article]) -> Report:
         mode_accuracy=mode,
         hedge_accuracy=hedge,
         time_accuracy=time,
+        dispute_pairs=sum(pair_scores.values(), Score()),
+        dispute_pairs_by_kind=tuple(sorted(pair_scores.items())),
+        denial_recall=denials,
     )
