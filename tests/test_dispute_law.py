@@ -9,7 +9,6 @@ import pytest
 
 import claimkit
 from claimkit.compare import Relation, compare
-from claimkit.model import Stance
 from claimkit.readers import read_text_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,13 +20,7 @@ def test_disputed_pairs_contradict_in_compare(path: Path) -> None:
     source = read_text_file(str(path))
     article = claimkit.extract(source.text, published=source.published)
     claims = {claim.id: claim for claim in article.claims}
-    pairs = [
-        (a.claim, b.claim)
-        for dispute in article.disputes
-        for a in dispute.positions
-        for b in dispute.positions
-        if (a.stance, b.stance) == (Stance.AFFIRMS, Stance.DENIES)
-    ]
+    pairs = [pair for dispute in article.disputes for pair in dispute.disagreeing_pairs()]
     verdicts = {
         pair: compare(claims[pair[0]], claims[pair[1]], article=article).relation for pair in pairs
     }
