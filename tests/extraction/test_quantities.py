@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import claimkit
 from claimkit.extraction.quantities import find_quantities, parse_number
 
 Described = tuple[str, str, float | None, float | None, str | None, str | None]
@@ -260,3 +261,22 @@ def test_quantities_only_inside_the_range() -> None:
 )
 def test_parse_number(surface: str, value: float | None) -> None:
     assert parse_number(surface) == value
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("one hundred and twenty", 120),
+        ("one hundred twenty", 120),
+        ("a hundred and fifty", 150),
+        ("two thousand five hundred", 2_500),
+        ("two hundred and fifty thousand", 250_000),
+        ("three million four hundred thousand", 3_400_000),
+        ("forty-two", 42),
+    ],
+)
+def test_numbers_in_words_make_one_value(words: str, value: int) -> None:
+    assert parse_number(words) == value
+    article = claimkit.extract(f"Police said {words} people were killed.")
+    (quantity,) = article.claims[0].quantities
+    assert (quantity.text, quantity.low, quantity.high) == (words, value, value)

@@ -40,12 +40,16 @@ _UNITS: Final = "|".join(
 )
 _NUMBER: Final = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?(?![\d.,]\d)"
-    rf"|{_UNITS}|{_alternation(NUMBER_WORDS)}|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million"
+    rf"|{_UNITS}|{_alternation(NUMBER_WORDS)}|a\s+dozen|a(?=\s+(?:hundred|thousand|million|billion)\b)"
 )
+_WORD_NUMBER: Final = rf"{_UNITS}|{_alternation(NUMBER_WORDS)}"
+# After each scale word, one more number in words may follow: "one hundred and twenty",
+# "two thousand five hundred".
+_SCALE: Final = rf"\s+(?:{_alternation(SCALES)})(?:\s+(?:and\s+)?(?:{_WORD_NUMBER})\b)?"
 _QUANTITY: Final = re.compile(
     rf"\b(?:(?P<mod>{_alternation(UP_TO + AT_LEAST + APPROXIMATE)})\s+)?"
     rf"(?:(?P<vague>{_alternation(VAGUE_AMOUNTS)})(?:\s+of\b)?"
-    rf"|(?P<num>{_NUMBER})(?P<scale>(?:\s+(?:{_alternation(SCALES)}))*)\b)",
+    rf"|(?P<num>{_NUMBER})(?P<scale>(?:{_SCALE})*)\b)",
     # Matched against ASCII-lower-cased text (see tokens.ascii_lower): faster than IGNORECASE.
 )
 _WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
@@ -55,7 +59,8 @@ _YEAR: Final = re.compile(r"(1[89]|20)\d\d")
 
 def parse_number(surface: str) -> float | None:
     """The value of a number written in digits or words ("1,200", "forty-two",
-    "3.5 million", "a dozen"); None when the words are not a number."""
+    "3.5 million", "a dozen", "one hundred and twenty"); None when the words are not a
+    number."""
     words = surface.lower().replace(",", "").split()
     if not words:
         return None
@@ -64,23 +69,34 @@ def parse_number(surface: str) -> float | None:
         if words[1] == "dozen":
             return 12.0 if len(words) == 2 else None
     head = words[0]
-    value: float
-    if head.replace(".", "", 1).isdigit():
-        value = float(head)
-    elif "-" in head:
-        tens, _, unit = head.partition("-")
-        if tens not in NUMBER_WORDS or unit not in NUMBER_WORDS:
-            return None
-        value = float(NUMBER_WORDS[tens] + NUMBER_WORDS[unit])
-    elif head in NUMBER_WORDS:
-        value = float(NUMBER_WORDS[head])
-    else:
+    current = float(head) if head.replace(".", "", 1).isdigit() else _word_value(head)
+    if current is None:
         return None
-    for scale in words[1:]:
-        if scale not in SCALES:
+    total = 0.0
+    for word in words[1:]:
+        if word == "and":
+            continue
+        if word in SCALES:
+            if SCALES[word] == 100:
+                current *= 100  # "two hundred": hundreds multiply the group they end
+            else:
+                total, current = total + current * SCALES[word], 0.0
+            continue
+        value = _word_value(word)
+        if value is None:
             return None
-        value *= SCALES[scale]
-    return value
+        current += value  # "hundred and twenty": the tens and units of the group
+    return total + current
+
+
+def _word_value(word: str) -> float | None:
+    """The value of one number word ("seven", "forty-two"), or None."""
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
+    tens, _, unit = word.partition("-")
+    if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS:
+        return float(NUMBER_WORDS[tens] + NUMBER_WORDS[unit])
+    return None
 
 
 def _hedge_of(modifier: str | None) -> Hedge:
