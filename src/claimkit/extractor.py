@@ -140,7 +140,10 @@ def _is_narration_aside(text: str, start: int, end: int) -> bool:
     own that does not end a sentence)."""
     if text[start] == "(" and text[end - 1] == ")":
         return True
-    own_line = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    # The last line is the end of the body, not a headline ("Russia said two soldiers died").
+    own_line = (start == 0 or text[start - 1] == "\n") and text[end : end + 1] == "\n"
+    if own_line and not text[end:].strip():
+        return False
     # A headline ends without a full stop, also inside a closing quotation mark:
     # 'Minsk says incursion "never happened"'.
     last = text[start:end].rstrip("\"”’'")[-1:]

@@ -360,3 +360,9 @@ def test_a_paragraph_starts_outside_any_quotation() -> None:
     )
     said = _said(text)
     assert said[-1] == ("Suresh Tharmalingam", "The damage was never paid for", "deny")
+
+
+def test_a_last_line_without_a_full_stop_is_read_not_skipped_as_a_headline() -> None:
+    for text in ("Russia said two soldiers died", "Russia said two soldiers died\n"):
+        article = claimkit.extract(text)
+        assert [c.content.text for c in article.claims] == ["two soldiers died"]

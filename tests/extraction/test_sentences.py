@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
+import claimkit
 from claimkit.language.sentences import split_sentences
+from claimkit.readers import read_text_file
 
 
 def _sentences(text: str) -> list[str]:
@@ -194,3 +198,31 @@ def test_sentences(text: str, expected: list[str]) -> None:
 def test_offsets_exclude_the_space_between_sentences() -> None:
     text = "  Leading space. Trailing space.  \n\nNew paragraph."
     assert split_sentences(text) == [(2, 16), (17, 32), (36, 50)]
+
+
+def test_hard_wrapped_text_reads_as_the_same_sentences() -> None:
+    seed = read_text_file("seeds/idlib-2020-01-24.txt")
+    paragraphs = seed.text.split("\n\n") if "\n\n" in seed.text else seed.text.split("\n")
+    wrapped = "\n\n".join(textwrap.fill(p, 72) for p in paragraphs)
+    assert wrapped.count("\n") > 2 * seed.text.count("\n")
+    plain = claimkit.extract(seed.text, published=seed.published)
+    folded = claimkit.extract(wrapped, published=seed.published)
+
+    def reading(article: claimkit.Article) -> list[tuple[str, str, str, list[str]]]:
+        return [
+            (
+                article.speaker_of(c).name,
+                c.polarity.value,
+                " ".join(c.content.text.split()),
+                [" ".join(q.text.split()) for q in c.quantities],
+            )
+            for c in article.claims
+        ]
+
+    assert reading(folded) == reading(plain)
+    assert len(folded.disputes) == len(plain.disputes)
+
+
+def test_lines_of_one_paragraph_each_are_not_taken_for_wrapped_text() -> None:
+    text = "Headline of the story\nThe ministry said two soldiers died.\nRebels denied it."
+    assert len(split_sentences(text)) == 3

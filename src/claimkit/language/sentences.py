@@ -79,9 +79,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     bounds: list[tuple[int, int]] = []
     start = 0
+    wrapped = _hard_wrapped(text)
     for match in _END.finditer(text):
         token = match.group()
         if token[0] == "\n":
+            if wrapped and token == "\n":
+                continue  # a line break inside a paragraph of hard-wrapped text
             end = match.start()
             cut = match.end()
         else:
@@ -100,6 +103,33 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = cut
     _append(text, bounds, start, len(text))
     return bounds
+
+
+#: Hard-wrapped text has lines of at most this many characters...
+_WRAP_WIDTH: Final = 100
+#: ... and most lines inside a paragraph at least this share of its widest line.
+_WRAP_FILL: Final = 0.6
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether the text is hard-wrapped (lines broken at a width, as in e-mail and wire
+    copy at 72 columns): then a single line break inside a paragraph ends no sentence.
+    Copy with one paragraph a line, whatever its length, is not."""
+    if text.count("\n") < 2:
+        return False
+    inner: list[int] = []  # lengths of the lines that a paragraph goes on after
+    widest = 0
+    for paragraph in _PARAGRAPH.split(text):
+        lines = [line.rstrip() for line in paragraph.strip("\n").split("\n")]
+        widest = max([widest, *(len(line) for line in lines)])
+        inner += [len(line) for line in lines[:-1]]
+    if len(inner) < 2 or widest > _WRAP_WIDTH:
+        return False
+    full = sum(1 for length in inner if length >= _WRAP_FILL * widest)
+    return full >= 0.8 * len(inner)
+
+
+_PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 
 
 def _closes_with_quote(token: str) -> bool:
