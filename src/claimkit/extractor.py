@@ -10,7 +10,6 @@ the length of the text.
 
 from __future__ import annotations
 
-import bisect
 import datetime
 import re
 from typing import Final
@@ -20,9 +19,10 @@ from claimkit.extraction.actors import ActorRegistry, Draft
 from claimkit.extraction.attribution import Attribution, find_attributions
 from claimkit.extraction.context import ClaimContext
 from claimkit.extraction.disputes import find_disputes
+from claimkit.extraction.polarity import find_negation, is_hedged
 from claimkit.extraction.quantities import find_quantities
+from claimkit.extraction.statement_time import StatementTimes, event_days
 from claimkit.language.cues import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, POSSESSED_CUES
-from claimkit.language.lexicon import HEDGE_WORDS
 from claimkit.language.sentences import statement_sentences
 from claimkit.language.times import find_times
 from claimkit.language.tokens import ascii_lower
@@ -33,7 +33,6 @@ from claimkit.model import (
     ExtractorInfo,
     Polarity,
     Span,
-    TimeRef,
 )
 
 __all__ = ["EXTRACTOR", "extract"]
@@ -41,60 +40,6 @@ __all__ = ["EXTRACTOR", "extract"]
 
 #: Recorded on every claim the extractor makes.
 EXTRACTOR: Final = ExtractorInfo(name="claimkit.rules", version=__version__)
-
-# Content that denies that something happened or is true.
-_NEGATION: Final = re.compile(
-    r"\b(?:no\s+such|not\s+true|untrue|baseless|unfounded|fabricated|false"
-    r"|nothing\s+to\s+do\s+with|never\s+(?:happened|took\s+place|occurred)"
-    r"|(?:had|has|have|did|does|do|was|were|is|are)(?:\s+not|n['’]t|\s+never)"
-    r"|(?:saw|seen|see|found|find|recorded|reported|had|has|have)\s+[\"“]?no"
-    r"|there\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+no"
-    r"|no\s+(?:one|evidence|sign|signs|indication|truth|basis|casualties|attack|attacks"
-    r"|operations?|deaths?|fighting|injuries|damage))\b",
-    # matched against ASCII-lower-cased text
-)
-_OPENING_NEGATION: Final = re.compile(
-    r"(?:no|none|nobody|nothing|neither|never|not\s+(?:a\s+single|one|a|any))\b"
-)
-# "proves nothing": the content denies that something shows what others claim.
-_DENIES_SIGNIFICANCE: Final = re.compile(
-    r"\b(?:proves?|proved|means?|meant|shows?|showed)\s+nothing\b"
-)
-# A relative clause ("people who ... had no symptoms") qualifies a noun, and a condition
-# ("... if the government does not ...") supposes; neither negation is the claim's. The
-# clause runs from "who", "which", "if" or "unless" to the next comma.
-_RELATIVE_CLAUSE: Final = re.compile(r"\b(?:who|which|if|unless|whether)\b[^,;]*$")
-
-
-def _negation(lowered: str, start: int, end: int) -> re.Match[str] | None:
-    """Where the content ``lowered[start:end]`` denies that something happened or is true."""
-    opening = _OPENING_NEGATION.match(lowered, start, end)  # "No soldier was killed"
-    if opening is not None:
-        return opening
-    for match in _NEGATION.finditer(lowered, start, end):
-        if _RELATIVE_CLAUSE.search(lowered, max(start, match.start() - 200), match.start()) is None:
-            return match
-    return _DENIES_SIGNIFICANCE.search(lowered, start, end)
-
-
-_HEDGE: Final = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS | {"believed"})) + r")\b")
-# "could" after "everything we" is ability, not doubt; "believed" hedges in the passive.
-_ABILITY: Final = re.compile(r"(?:everything|anything|all|what)\s+\w+\s+$")
-_PASSIVE_BEFORE: Final = re.compile(r"(?:is|are|was|were|be|been|widely)\s+$")
-
-
-def _hedged(lowered: str, start: int, end: int) -> bool:
-    """Whether the content ``lowered[start:end]`` marks uncertainty ("may", "likely")."""
-    for match in _HEDGE.finditer(lowered, start, end):
-        word = match.group()
-        before = max(start, match.start() - 30)
-        if word == "could" and _ABILITY.search(lowered, before, match.start()):
-            continue
-        if word == "believed" and not _PASSIVE_BEFORE.search(lowered, before, match.start()):
-            continue
-        return True
-    return False
-
 
 # A sentence can hold a claim only if it has a cue word or a quotation mark.
 _CUE_WORDS: Final = sorted({*CUE_LEMMA, "according", *POSSESSED_CUES}, key=len, reverse=True)
@@ -150,41 +95,6 @@ def _is_narration_aside(text: str, start: int, end: int) -> bool:
     return own_line and last not in ("", ".", "!", "?", ":")
 
 
-class _Times:
-    """The article's time expressions, sorted, for lookups by position."""
-
-    def __init__(self, refs: list[TimeRef]) -> None:
-        self.refs = refs
-        self.starts = [ref.span.start for ref in refs]
-        self.spans = [(ref.span.start, ref.span.end) for ref in refs]
-
-    def covering(self, span: tuple[int, int] | None) -> TimeRef | None:
-        """The time expression that covers ``span``."""
-        if span is None:
-            return None
-        index = bisect.bisect_right(self.starts, span[0]) - 1
-        if index >= 0 and self.refs[index].span.end >= span[1]:
-            return self.refs[index]
-        return None
-
-    def within(self, start: int, end: int) -> list[TimeRef]:
-        """The time expressions inside ``[start, end)``."""
-        first = bisect.bisect_left(self.starts, start)
-        last = bisect.bisect_left(self.starts, end)
-        return [ref for ref in self.refs[first:last] if ref.span.end <= end]
-
-
-def _event_dates(times: _Times, start: int, end: int) -> tuple[datetime.date, datetime.date] | None:
-    days = [
-        (t.start, t.end)
-        for t in times.within(start, end)
-        if t.start is not None and t.end is not None
-    ]
-    if not days:
-        return None
-    return min(d[0] for d in days), max(d[1] for d in days)
-
-
 def extract(source: str | Article, *, published: datetime.date | None = None) -> Article:
     """Find who claimed what, when, and who disputes it, in news text.
 
@@ -204,7 +114,7 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
         text = source
         meta = {}
     lowered = ascii_lower(text)  # same offsets as text; for case-blind matching
-    times = _Times(list(find_times(text, 0, len(text), published)))
+    times = StatementTimes(list(find_times(text, 0, len(text), published)))
     time_spans = times.spans
     registry = ActorRegistry(text)
     found: list[tuple[Draft, Attribution, int]] = []
@@ -243,7 +153,7 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
     seen: set[str] = set()
     for speaker, attribution, number in found:
         start, end = attribution.content
-        negation = _negation(lowered, start, end)
+        negation = find_negation(lowered, start, end)
         claim = _claim(text, lowered, ids[id(speaker)], attribution, times, negation)
         if claim.id in seen:
             continue
@@ -252,7 +162,7 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
         # A denial is about the time of what it negates: "attacks earlier in the week,
         # but no operations over the past 24 hours" denies only the last 24 hours.
         first = negation.start() if negation is not None else start
-        event_dates = _event_dates(times, first, end)
+        event_dates = event_days(times, first, end)
         contexts.append(ClaimContext(claim=claim, sentence=number, event_dates=event_dates))
     disputes = find_disputes(contexts, actors)
     return Article(
@@ -270,14 +180,14 @@ def _claim(
     lowered: str,
     speaker: str,
     attribution: Attribution,
-    times: _Times,
+    times: StatementTimes,
     negation: re.Match[str] | None,
 ) -> Claim:
     cue_start, cue_end = attribution.cue
     start, end = attribution.content
     content = text[start:end]
     deny = attribution.lemma in DENIAL_LEMMAS or negation is not None
-    hedged = attribution.lemma in HEDGE_LEMMAS or _hedged(lowered, start, end)
+    hedged = attribution.lemma in HEDGE_LEMMAS or is_hedged(lowered, start, end)
     return Claim(
         speaker=speaker,
         cue=Excerpt(text=text[cue_start:cue_end], span=Span(start=cue_start, end=cue_end)),
