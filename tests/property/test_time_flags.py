@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimkit.extraction.attribution import _time_flags
+from claimkit.extraction.reading import _time_flags
 from claimkit.language.tokens import tokenize
 
 TEXT = "On Thursday the army said that on Friday morning it had held the post since May 2."
