@@ -21,6 +21,7 @@ from claimkit.extraction.context import ClaimContext
 from claimkit.extraction.disputes import find_disputes
 from claimkit.extraction.polarity import find_negation, is_hedged
 from claimkit.extraction.quantities import find_quantities
+from claimkit.extraction.rules import MEASURED_PRECISION
 from claimkit.extraction.statement_time import StatementTimes, event_days
 from claimkit.language.cues import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, POSSESSED_CUES
 from claimkit.language.sentences import statement_sentences
@@ -197,5 +198,6 @@ def _claim(
         hedged=hedged,
         when=times.covering(attribution.when),
         quantities=tuple(find_quantities(text, start, end, lowered)),
+        confidence=MEASURED_PRECISION.get(attribution.rule),
         extractor=EXTRACTOR,
     )

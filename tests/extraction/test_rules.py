@@ -9,7 +9,7 @@ import pytest
 
 import claimkit
 from claimkit.extraction.attribution import Attribution, find_attributions
-from claimkit.extraction.rules import RULES, AttributionRule
+from claimkit.extraction.rules import MEASURED_PRECISION, RULES, AttributionRule
 from claimkit.language.sentences import statement_sentences
 from claimkit.readers import read_text_file
 
@@ -48,3 +48,13 @@ def test_every_attribution_on_the_gold_set_names_its_rule() -> None:
             used.add(attribution.rule)
     # No rule is dead: the gold set exercises each of them.
     assert used == set(RULES)
+
+
+def test_every_rule_has_a_measured_precision_that_claims_carry_as_confidence() -> None:
+    assert set(MEASURED_PRECISION) == set(RULES)
+    assert all(0.0 < value < 1.0 for value in MEASURED_PRECISION.values())
+    for rule in RULES.values():
+        article = claimkit.extract(rule.example)
+        cue_start = next(a.cue[0] for a in _attributions(rule.example) if a.rule == rule.name)
+        claim = next(c for c in article.claims if c.cue.span.start == cue_start)
+        assert claim.confidence == MEASURED_PRECISION[rule.name]
