@@ -173,8 +173,9 @@ _RANK: Final = {"content": 0, "speaker": 1, "actor": 1, "cue": 2, "time": 3, "qu
 class _Mark:
     """One marked span of the text: ``<span class=...>`` around ``text[start:end]``.
 
-    ``first`` (attributes such as the anchor id) and ``prefix`` (markup shown at its
-    start) belong to the first piece only when the mark has to be split.
+    ``data`` (``data-claim``, ``data-actor``) is on every piece when the mark has to
+    be split; ``first`` (the anchor id) and ``prefix`` (markup shown at its start)
+    are on the first piece only.
     """
 
     start: int
@@ -182,18 +183,21 @@ class _Mark:
     kind: str
     classes: str
     title: str
+    data: str = ""
     first: str = ""
     prefix: str = ""
 
-    def sort_key(self) -> tuple[int, int, int, str, str, str, str]:
+    def sort_key(self) -> tuple[int, int, int, str, str, str, str, str]:
         """Start, the longer first, then a total order so that the page is always the same."""
         rank = _RANK[self.kind]
-        return (self.start, -self.end, rank, self.classes, self.title, self.first, self.prefix)
+        return (self.start, -self.end, rank, self.classes, self.title, self.data, self.first,
+                self.prefix)  # fmt: skip
 
     def opening(self, *, again: bool) -> str:
+        title = f' title="{_text(self.title)}"'
         if again:
-            return f'<span class="{self.classes} cont" title="{_text(self.title)}">'
-        return f'<span class="{self.classes}"{self.first} title="{_text(self.title)}">'
+            return f'<span class="{self.classes} cont"{self.data}{title}>'
+        return f'<span class="{self.classes}"{self.first}{self.data}{title}>'
 
 
 def _marks(index: _Index) -> list[_Mark]:
@@ -215,6 +219,7 @@ def _marks(index: _Index) -> list[_Mark]:
                 kind="content",
                 classes=f"mark content {state}" + (" disputed" if found else ""),
                 title=f"claim {number}: what {speaker.name} {_verb(claim)}",
+                data=f' data-claim="{_text(claim.id)}"',
                 first=f' id="{_anchor("claim", claim.id)}"',
                 prefix=prefix,
             )
@@ -226,6 +231,7 @@ def _marks(index: _Index) -> list[_Mark]:
                 kind="cue",
                 classes="mark cue",
                 title=f"claim {number}: cue ({claim.mode.value.replace('_', ' ')})",
+                data=f' data-claim="{_text(claim.id)}"',
             )
         )
         for quantity in claim.quantities:
@@ -254,6 +260,7 @@ def _marks(index: _Index) -> list[_Mark]:
                     kind=kind,
                     classes=f"mark {kind}",
                     title=title,
+                    data=f' data-actor="{_text(actor.id)}"',
                 )
             )
     return sorted(set(marks), key=_Mark.sort_key)
@@ -326,8 +333,8 @@ _LEGEND: Final = (
     ("mark cue", "cue", "the reporting cue: said, denied, according to"),
     ("mark content assert", "content", "what is claimed"),
     ("mark content deny", "denied", "what is denied"),
-    ("mark quantity", "40", "a number a claim states"),
-    ("mark time", "on Monday", "when the claim was made"),
+    ("mark quantity", "quantity", "a number a claim states"),
+    ("mark time", "time", "when the claim was made"),
 )
 
 
