@@ -161,8 +161,8 @@ def _check_page(article: Article, page: str) -> _Page:
     speakers = {c.speaker for c in article.claims}
     for actor in article.actors:
         kind = "speaker" if actor.id in speakers else "actor"
-        same = [a for a in article.actors if _shown(a.id) == _shown(actor.id)]
-        mentions = _span_set([m for a in same if (a.id in speakers) == (kind == "speaker")
+        alike = [a for a in article.actors if _shown(a.id) == _shown(actor.id)]
+        mentions = _span_set([m for a in alike if (a.id in speakers) == (kind == "speaker")
                               for m in a.mentions])  # fmt: skip
         assert parsed.covered(kind, actor=_shown(actor.id)) == mentions
     quantities = [q.span for c in article.claims for q in c.quantities]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
@@ -456,9 +456,7 @@ def _dispute_panel(index: _Index, dispute: Dispute) -> str:
 
 
 def _disputes(index: _Index) -> str:
-    panels: Iterable[str] = [_dispute_panel(index, d) for d in index.article.disputes]
-    if not index.article.disputes:
-        panels = ["<p>No disputes.</p>"]
+    panels = [_dispute_panel(index, d) for d in index.article.disputes] or ["<p>No disputes.</p>"]
     return '<aside class="disputes">\n<h2>Disputes</h2>\n' + "\n".join(panels) + "\n</aside>"
 
 
