@@ -309,6 +309,30 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_OK if result.agree else EXIT_INVALID
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    from claimkit.extractor import extract
+    from claimkit.render import render_html
+
+    articles = _read_articles(args.file, published=args.published)
+    if len(articles) != 1:
+        raise UsageError(f"{args.file}: expected one article, found {len(articles)}")
+    article = articles[0]
+    if not article.claims and not article.actors and article.text.strip():
+        article = extract(article, published=args.published or article.published)
+    page = render_html(article).encode("utf-8")
+    if args.output in (None, "-"):
+        handle = _stdout_bytes()
+        handle.write(page)
+        handle.flush()
+        return EXIT_OK
+    try:
+        with open(args.output, "wb") as output:
+            output.write(page)
+    except OSError as error:
+        raise UsageError(f"{args.output}: cannot write: {error.strerror}") from None
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     from claimkit import __version__
 
@@ -378,6 +402,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     comparison.add_argument("--format", choices=("text", "json"), default="text")
     comparison.set_defaults(run=_cmd_compare)
+
+    render = commands.add_parser(
+        "render",
+        help="write an article's claims and disputes as one HTML page",
+        description="Write one self-contained HTML page (no network, no script) that marks the"
+        " claims, speakers, cues, quantities and times in the text and shows each dispute with"
+        " its sides. Input: a JSON article, or text that is extracted first ('-' reads standard"
+        " input). Example: claimkit render seeds/idlib-2020-01-24.txt -o page.html",
+    )
+    render.add_argument("file", metavar="ARTICLE", help="a JSON article, seed-format or plain text")
+    render.add_argument("-o", "--output", metavar="OUT", help="output file ('-' for stdout)")
+    render.add_argument(
+        "--published", type=_date, metavar="YYYY-MM-DD", help="publication date of plain text"
+    )
+    render.set_defaults(run=_cmd_render)
 
     for register in _EXTRA_COMMANDS:
         register(commands)
