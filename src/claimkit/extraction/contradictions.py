@@ -75,7 +75,11 @@ def contradiction_disputes(
 def contradiction_reason(
     positions: Sequence[Position], refs: References, labels: tuple[str, str]
 ) -> str:
-    """ "X says held; Y says overrun or abandoned", from the positions' speakers."""
+    """ "held according to X; overrun or abandoned according to Y", from the positions'
+    speakers."""
     holders = sorted({refs.speaker_name(p.claim) for p in positions if p.stance is Stance.AFFIRMS})
     opponents = sorted({refs.speaker_name(p.claim) for p in positions if p.stance is Stance.DENIES})
-    return f"{' and '.join(holders)} say {labels[0]}; {' and '.join(opponents)} say {labels[1]}"
+    return (
+        f"{labels[0]} according to {' and '.join(holders)}; "
+        f"{labels[1]} according to {' and '.join(opponents)}"
+    )

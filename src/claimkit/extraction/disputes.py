@@ -356,7 +356,8 @@ def _denial_reason(positions: Sequence[Position], refs: References) -> str:
     affirmers = sorted(
         {refs.speaker_name(p.claim) for p in positions if p.stance is Stance.AFFIRMS}
     )
-    return f"{' and '.join(deniers)} deny what {', '.join(affirmers)} report"
+    # No verb to agree with a name that may be singular or plural ("rebels", "Russia").
+    return f"reported by {', '.join(affirmers)}; denied by {' and '.join(deniers)}"
 
 
 def _merge_same(disputes: list[Dispute]) -> tuple[Dispute, ...]:
