@@ -14,13 +14,19 @@ from typing import Final
 
 import attrs
 
+from claimkit.extraction.clauses import (
+    RELATIVE_PRONOUNS,
+    after_cue,
+    clause_start,
+    content_after,
+    resumed_quote,
+    sentence_time,
+    subject_before_relative,
+    trailing_time,
+)
 from claimkit.extraction.reading import (
-    CLAUSE_WORDS,
     NEGATORS,
-    RECIPIENT_HEADS,
-    RECIPIENTS,
     SUBORDINATORS,
-    TRAILING_PREPOSITIONS,
     Sentence,
     is_verbish,
     that_is_determiner,
@@ -31,7 +37,6 @@ from claimkit.language.cues import (
     PARTICIPLE_CUES,
 )
 from claimkit.language.lexicon import (
-    AUXILIARIES,
     DETERMINERS,
     PRONOUN_KIND,
 )
@@ -193,110 +198,11 @@ def _inverted(s: Sentence, first: int, last: int, floor: int) -> _Draft | None:
         return None
     if first - 1 <= floor:
         return None
-    when = when or _trailing_time(s, np_last + 1)  # "..., speaking outside on Tuesday"
+    when = when or trailing_time(s, np_last + 1)  # "..., speaking outside on Tuesday"
     return _Draft(
         s.span(first, last), CUE_LEMMA[s.tokens[first].lower], floor, floor, first - 1,
         s.span(np_first, np_last), apposition, None, when, rule="content-said-speaker",
     )  # fmt: skip
-
-
-def _clause_start(s: Sentence, index: int, floor: int) -> int:
-    """Move left from a speaker over the words that join its clause to the previous one."""
-    joiners = (",", ";", "and", "but", "while", "whereas", "though", "although")
-    while index - 1 >= floor and s.tokens[index - 1].lower in joiners:
-        index -= 1
-    return index
-
-
-def _after_cue(s: Sentence, lemma: str, last: int) -> tuple[int, tuple[int, int] | None]:
-    """The index after a cue, its adjuncts and (for "told") its recipient."""
-    index, when = s.skip_forward(last + 1)
-    tokens = s.tokens
-    if (
-        index + 1 < len(tokens)
-        and tokens[index].text == ","
-        and tokens[index + 1].lower in ("citing", "quoting")
-    ):
-        # "reported, citing customs data, that ...": the source cited is not content
-        probe = index + 2
-        while probe < min(len(tokens), index + 20) and tokens[probe].text not in ",.;":
-            probe += 1
-        if (
-            probe + 1 < len(tokens)
-            and tokens[probe].text == ","
-            and tokens[probe + 1].lower == "that"
-        ):
-            index = probe + 1
-    if lemma == "tell" and index < len(tokens):
-        index = _past_recipient(tokens, index)
-        index, later = s.skip_forward(index)
-        when = when or later
-    # "told reporters outside the court, ...": a place before a comma or the end.
-    if index < len(tokens) and tokens[index].lower in TRAILING_PREPOSITIONS:
-        probe = index + 1
-        while probe < len(tokens) and tokens[probe].is_word and not is_verbish(tokens[probe]):
-            if tokens[probe].lower in CLAUSE_WORDS:
-                break
-            probe += 1
-        if probe >= len(tokens) or tokens[probe].text in ",.;!?":
-            index = probe
-    return index, when
-
-
-def _past_recipient(tokens: list[Token], index: int) -> int:
-    """The index after the recipient of "told": "Reuters", "reporters", "state
-    television", "the Johannesburg High Court", "a news conference"."""
-    first = tokens[index]
-    if first.lower in RECIPIENTS:
-        return index + 1
-    probe = index + 1 if first.lower in DETERMINERS else index
-    if probe < len(tokens) and tokens[probe].is_capitalized:
-        while probe < len(tokens) and tokens[probe].is_capitalized:
-            probe += 1
-        if probe < len(tokens) and tokens[probe].lower in RECIPIENT_HEADS:
-            probe += 1
-        return probe
-    for look in range(probe, min(probe + 4, len(tokens))):
-        token = tokens[look]
-        if not token.is_word or is_verbish(token) or token.lower in CLAUSE_WORDS:
-            break
-        if token.lower in RECIPIENT_HEADS or token.lower in RECIPIENTS:
-            # "the broadcaster Canal Puerto": a name may follow the description
-            look += 1
-            while look < len(tokens) and tokens[look].is_capitalized:
-                look += 1
-            return look
-    return index
-
-
-def _content_after(s: Sentence, lemma: str, last: int) -> int:
-    """Where the reported content starts after a cue."""
-    index, _ = _after_cue(s, lemma, last)
-    tokens = s.tokens
-    # "said in a statement posted online that ...": an adjunct up to "that".
-    if index < len(tokens) and tokens[index].lower in ("in", "on", "at", "via", "through", "by"):
-        for probe in range(index + 1, min(index + 12, len(tokens))):
-            if tokens[probe].lower == "that":
-                index = probe
-                break
-            if (
-                not tokens[probe].is_word
-                or tokens[probe].lower in AUXILIARIES  # "said at least 140 had been ..."
-                or tokens[probe].lower in ("least", "most", "and", "or", "but")
-            ):
-                break
-    if index < len(tokens) and tokens[index].text in (":", ","):
-        index += 1
-    if (
-        index < len(tokens)
-        and tokens[index].lower == "that"
-        and not that_is_determiner(tokens, index)
-    ):
-        index += 1
-    return index
-
-
-_RELATIVE_PRONOUNS: Final = frozenset("which who whom whose".split())
 
 
 # Nouns for what an "according to" phrase cites rather than who: "according to figures
@@ -343,61 +249,6 @@ _CLAUSE_PREPOSITIONS: Final = frozenset(
 
 
 _NAMING_WORDS: Final = frozenset("name named called as".split())
-
-
-def _sentence_time(s: Sentence, np_first: int) -> tuple[int, int] | None:
-    """A time that opens the sentence before the speaker ("On Thursday, the army said")."""
-    index = 0
-    while index < np_first and s.in_time[index]:
-        index += 1
-    if index and index < len(s.tokens) and (s.tokens[index].text == "," or index == np_first):
-        return s.time_at(0, index - 1)
-    return None
-
-
-def _resumed_quote(s: Sentence, after: int) -> int | None:
-    """The closing index of a quotation that resumes after its attribution:
-    ``"Every figure we publish," Cossa said, "is a figure we have verified."``"""
-    tokens = s.tokens
-    if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].text in QUOTES:
-        return s.close_of.get(after + 1)
-    return None
-
-
-#: How far after a cue its circumstances reach ("told reporters outside the court in
-#: the capital on Thursday"); a bound that keeps long sentences linear.
-_CIRCUMSTANCE_TOKENS: Final = 24
-
-
-def _subject_before_relative(s: Sentence, floor: int, cue: int) -> bool:
-    """Whether the words before a cue are a noun phrase and a relative clause set off by
-    commas ("Gulnara, who declined to give her full name, said"): the phrase is the
-    subject, not a clause reported before an inverted speaker."""
-    tokens = s.tokens
-    start = floor
-    while start < cue and not tokens[start].is_word:
-        start += 1
-    last = s.np_after(start) if start < cue else None
-    return (
-        last is not None
-        and last + 2 < cue
-        and tokens[last + 1].text == ","
-        and tokens[last + 2].lower in _RELATIVE_PRONOUNS
-    )
-
-
-def _trailing_time(s: Sentence, index: int) -> tuple[int, int] | None:
-    """A time among the circumstances after a cue that ends its sentence: "told
-    reporters in Nairobi on Thursday", "speaking outside the port gates on Tuesday"."""
-    tokens = s.tokens
-    stop = min(len(tokens), index + _CIRCUMSTANCE_TOKENS)
-    while index < stop and tokens[index].text not in QUOTES and tokens[index].text != ";":
-        if tokens[index].lower in _RELATIVE_PRONOUNS:
-            return None  # "..., who travelled there on Wednesday": the time of something else
-        if s.in_time[index]:
-            return s.time_at(index, s.time_end(index))
-        index += 1
-    return None
 
 
 def _main_clause_draft(drafts: list[_Draft]) -> int | None:
@@ -465,7 +316,7 @@ def _relative(
     np_first = s.np_before(k, floor)
     if np_first is None:
         return None
-    content_first = _content_after(s, lemma, last)
+    content_first = content_after(s, lemma, last)
     content_last = content_first
     while content_last + 1 < len(tokens) and tokens[content_last + 1].text not in ",;.":
         content_last += 1
@@ -487,7 +338,7 @@ def _attribute(
         return _possessed(s, first, lemma)
     before = tokens[first - 1].text if first > 0 else ""
     if tokens[first].lower in PARTICIPLE_CUES and before == ",":
-        content_first = _content_after(s, lemma, last)
+        content_first = content_after(s, lemma, last)
         inherit = _main_clause_draft(drafts)
         # "X said on Tuesday ..., saying ...": the participle shares the statement's time.
         when = drafts[inherit].when if inherit is not None else None
@@ -512,7 +363,7 @@ def _attribute(
     inverting = before == "," or before in CLOSE_QUOTES or (before == '"' and first > 1)
     # "..., said the ministry": only verbs of saying invert; "rejected the allegations"
     # and "told Reuters" take an object, and "Gulnara, who ..., said" has its subject.
-    if inverting and lemma in INVERTING_LEMMAS and not _subject_before_relative(s, floor, first):
+    if inverting and lemma in INVERTING_LEMMAS and not subject_before_relative(s, floor, first):
         inverted = _inverted(s, first, last, floor)
         if inverted is not None:
             return inverted
@@ -526,7 +377,7 @@ def _attribute(
     if tokens[k].lower in ("and", "but"):
         # A coordinated verb: "X disputed the accounts and said ...".
         clause = k - 1 if k > 0 and tokens[k - 1].text == "," else k
-        content_first = _content_after(s, lemma, last)
+        content_first = content_after(s, lemma, last)
         if drafts and drafts[-1].cue[0] < cue[0]:
             index = len(drafts) - 1
             return _Draft(
@@ -572,7 +423,7 @@ def _attribute(
         if m <= floor or m == k - 1:
             return None
         apposition = s.span(m + 1, k - 1)
-        if tokens[m + 1].lower in _RELATIVE_PRONOUNS:
+        if tokens[m + 1].lower in RELATIVE_PRONOUNS:
             # "Nordhav Shipping, which operates the ship, said": the clause says what
             # the speaker does, unless it gives a name ("who goes by the name Kabeya").
             named = k - 1
@@ -587,7 +438,7 @@ def _attribute(
         relative = k - 1
         while relative > floor and tokens[relative].text != ",":
             relative -= 1
-        if relative > floor and tokens[relative + 1].lower in _RELATIVE_PRONOUNS:
+        if relative > floor and tokens[relative + 1].lower in RELATIVE_PRONOUNS:
             k = relative - 1
         elif apposition is None and tokens[k].is_word:
             # "Ana, an anaesthetist at the hospital, who declined ..., said": the
@@ -651,11 +502,11 @@ def _attribute(
             return None
         np_first, speaker_last = subject
     speaker = s.span(np_first, speaker_last)
-    after, when_after = _after_cue(s, lemma, last)
+    after, when_after = after_cue(s, lemma, last)
     # A time right after the cue is the statement's ("disputed on Tuesday"); one skipped
     # before it may belong to the speaker's phrase ("a ship that sank last week").
-    when = when_after or when or _sentence_time(s, np_first)
-    resumed = _resumed_quote(s, after)
+    when = when_after or when or sentence_time(s, np_first)
+    resumed = resumed_quote(s, after)
     if resumed is not None and np_first > floor and tokens[np_first - 1].text in QUOTES:
         quote_open = s.open_of.get(np_first - 1)
         if quote_open is not None:
@@ -683,13 +534,13 @@ def _attribute(
         if content_last <= floor:
             return None
         if when is None and resumed is None:
-            when = _trailing_time(s, last + 1)  # '"...," he told reporters in Nairobi on Thursday'
+            when = trailing_time(s, last + 1)  # '"...," he told reporters in Nairobi on Thursday'
         return _Draft(
             cue, lemma, floor, floor, content_last, speaker, apposition, None, when,
             acronym=acronym, rule="content-speaker-said",
         )  # fmt: skip
-    content_first = _content_after(s, lemma, last)
-    clause = _clause_start(s, np_first, floor)
+    content_first = content_after(s, lemma, last)
+    clause = clause_start(s, np_first, floor)
     return _Draft(
         cue,
         lemma,
