@@ -73,6 +73,7 @@ __all__ = [
     "counted_class",
     "event_kinds",
     "interval",
+    "relation",
 ]
 
 
@@ -395,14 +396,7 @@ def compare(
     if speaker:
         reasons.append(SameSpeaker(speaker=min(a.speaker, b.speaker)))
 
-    if not topical:
-        relation = Relation.UNRELATED
-    elif opposite or conflict:
-        relation = Relation.CONTRADICT
-    elif same_content or overlaps or similarity >= AGREE_SIMILARITY:
-        relation = Relation.AGREE
-    else:
-        relation = Relation.RELATED
+    relation = _decide(topical, opposite or conflict, same_content or bool(overlaps), similarity)
     score = (
         0.35 * similarity
         + 0.2 * bool(shared_kinds)
@@ -416,17 +410,61 @@ def compare(
     )
 
 
+def _decide(topical: bool, conflict: bool, matching: bool, similarity: float) -> Relation:
+    """The relation from what two claims share: the one decision of :func:`compare` and
+    :func:`relation`."""
+    if not topical:
+        return Relation.UNRELATED
+    if conflict:
+        return Relation.CONTRADICT
+    if matching or similarity >= AGREE_SIMILARITY:
+        return Relation.AGREE
+    return Relation.RELATED
+
+
+def relation(a: Claim, b: Claim, *, references: References | None = None) -> Relation:
+    """``compare(a, b, references=references).relation``, without the reasons and the
+    score, and faster: what is cheap to know is looked at first. The extractor decides
+    its disputes with it."""
+    stems_a, stems_b = content_stems(a.content.text), content_stems(b.content.text)
+    common = len(stems_a & stems_b)
+    topical = common >= 2 or bool(event_kinds(a) & event_kinds(b))
+    opposite = a.polarity is not b.polarity
+    if opposite and topical:
+        return Relation.CONTRADICT
+    same_content = _normalized(a.content.text) == _normalized(b.content.text)
+    overlaps, gaps = _numeric(a, b) if a.quantities and b.quantities else (set(), set())
+    conflict = (
+        bool(gaps)
+        or (not opposite and opposed_states(a.content.text, b.content.text) is not None)
+        or _disputed_count(a, b) is not None
+        or (references is not None and bool(_links(a, b, references)))
+    )
+    topical = topical or same_content or conflict
+    union = len(stems_a | stems_b)
+    similarity = 1.0 if same_content else (common / union if union else 0.0)
+    return _decide(topical, opposite or conflict, same_content or bool(overlaps), similarity)
+
+
 def _links(a: Claim, b: Claim, references: References) -> list[Reason]:
     """What the article says of the pair: a denial that refers to the other claim, or an
     assertion made instead by one who denied it."""
     i, j = references.position.get(a.id), references.position.get(b.id)
-    if i is None or j is None or references.claims[i] != a or references.claims[j] != b:
+    if (
+        i is None
+        or j is None
+        or not (_same(references.claims[i], a) and _same(references.claims[j], b))
+    ):
         return []  # not claims of this article
     if j in references.referents(i) or i in references.referents(j):
         return [RefersTo()]
     if references.counters(i, j) or references.counters(j, i):
         return [CounterAccount()]
     return []
+
+
+def _same(known: Claim, claim: Claim) -> bool:
+    return known is claim or known == claim
 
 
 _LAST: list[tuple[Article, References]] = []

@@ -8,10 +8,10 @@ opposite sides of a dispute is one that ``compare`` calls contradictory."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final
 
-from claimkit.compare import Relation, compare
+from claimkit.compare import Relation, relation
 from claimkit.extraction.context import ClaimContext, overlap, same_window
 from claimkit.extraction.contradictions import contradiction_disputes, contradiction_reason
 from claimkit.language.counts import (
@@ -29,6 +29,10 @@ from claimkit.model import Actor, Dispute, DisputeKind, Polarity, Position, Quan
 __all__ = ["ClaimContext", "find_disputes"]
 
 _RECENT_GROUPS: Final = 8
+#: A point of dispute holds at most this many positions: a text without sentence ends
+#: can make every claim answer every denial, and deciding which pairs disagree costs the
+#: square of the positions. A denial that would pass it opens a new point.
+MAX_POSITIONS: Final = 64
 
 
 def _denial_disputes(contexts: Sequence[ClaimContext], refs: References) -> list[Dispute]:
@@ -50,13 +54,17 @@ def _denial_disputes(contexts: Sequence[ClaimContext], refs: References) -> list
                 targets[claim.id] = other
         if not targets:
             continue
+        if len(targets) >= MAX_POSITIONS:  # the nearest claims it answers
+            nearest = sorted(targets, key=lambda i: abs(refs.position[i] - index))
+            targets = {i: targets[i] for i in nearest[: MAX_POSITIONS - 1]}
         # Denials that answer the same claims make one point of dispute.
         for members, known in groups[-_RECENT_GROUPS:]:
             last = members[-1]
             same_point = last.sentence == denial.sentence or (
                 bool(known.keys() & targets.keys()) and same_window(last, denial)
             )
-            if same_point:
+            room = len(members) + len(known.keys() | targets.keys()) < MAX_POSITIONS
+            if same_point and room:
                 members.append(denial)
                 known.update(targets)
                 break
@@ -94,7 +102,9 @@ def _counter_accounts(
     for denial in members:
         for j in refs.near(refs.position[denial.claim.id]):
             other = contexts[j]
-            if other.claim.id not in taken and any(refs.counters(t, j) for t in target_indices):
+            if other.claim.id in taken or not refs.may_counter(j):
+                continue
+            if any(refs.counters(t, j) for t in target_indices):
                 taken.add(other.claim.id)
                 found.append(other)
     return found
@@ -280,15 +290,62 @@ def find_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> 
     found = denials + numeric
     contradictions = contradiction_disputes(contexts, refs, found)
     labels = {dispute.id: label for dispute, label in contradictions}
+    labels_of = [dispute for dispute, _ in contradictions]
     consistent = []
-    for dispute in found + [dispute for dispute, _ in contradictions]:
+    candidates = [d for d in found if d.kind is DisputeKind.DENIAL] + [
+        part
+        for dispute in [d for d in found if d.kind is not DisputeKind.DENIAL] + list(labels_of)
+        for part in _parts(dispute, refs, labels)
+    ]
+    for dispute in candidates:
         kept = _consistent(dispute, refs, labels.get(dispute.id))
         if kept is not None:
             consistent.append(kept)
     return _merge_same(consistent)
 
 
-_OPPOSED: Final = frozenset({(Stance.AFFIRMS, Stance.DENIES), (Stance.DENIES, Stance.AFFIRMS)})
+def _parts(dispute: Dispute, refs: References, labels: dict[str, tuple[str, str]]) -> list[Dispute]:
+    """A dispute of more than :data:`MAX_POSITIONS` positions, cut in runs of claims that
+    follow each other in the text (a count or a state repeated through a text without
+    end); a smaller one as it is."""
+    if len(dispute.positions) <= MAX_POSITIONS:
+        return [dispute]
+    ordered = sorted(dispute.positions, key=lambda p: refs.position[p.claim])
+    parts = []
+    for start in range(0, len(ordered), MAX_POSITIONS):
+        run = tuple(ordered[start : start + MAX_POSITIONS])
+        if len({p.stance for p in run}) < 2:
+            continue
+        label = labels.get(dispute.id)
+        reason = contradiction_reason(run, refs, label) if label else dispute.reason
+        part = Dispute(kind=dispute.kind, point=dispute.point, positions=run, reason=reason)
+        if label is not None:
+            labels[part.id] = label
+        parts.append(part)
+    return parts
+
+
+def _disagreeing_pairs(positions: Sequence[Position]) -> Iterator[tuple[int, int]]:
+    """The index pairs of positions whose stances cannot both hold (see
+    :func:`_disagree`), without looking at the pairs that agree."""
+    by_stance: dict[Stance, list[int]] = {}
+    for index, position in enumerate(positions):
+        by_stance.setdefault(position.stance, []).append(index)
+    stances = sorted(by_stance)
+    for x, one in enumerate(stances):
+        for other in stances[x:]:
+            if one is other and one is not Stance.OTHER:
+                continue
+            for i in by_stance[one]:
+                for j in by_stance[other]:
+                    if (one is not other or i < j) and _disagree(one, other):
+                        yield i, j
+
+
+def _disagree(a: Stance, b: Stance) -> bool:
+    """Whether two stances on one point cannot both hold, as
+    :meth:`claimkit.model.Dispute.disagreeing_pairs` reads them."""
+    return a is not b or a is Stance.OTHER
 
 
 def _consistent(
@@ -300,37 +357,32 @@ def _consistent(
     disagreeing pair of two sides is left."""
     positions = list(dispute.positions)
     claims = {p.claim: refs.claims[refs.position[p.claim]] for p in positions}
-    verdicts: dict[tuple[str, str], bool] = {}
-
-    def contradicts(a: str, b: str) -> bool:
-        key = (a, b) if a <= b else (b, a)
-        if key not in verdicts:
-            result = compare(claims[a], claims[b], references=refs)
-            verdicts[key] = result.relation is Relation.CONTRADICT
-        return verdicts[key]
-
+    # The pairs that disagree in the dispute but not in compare(): each position's.
+    misfits: list[set[int]] = [set() for _ in positions]
+    for i, j in _disagreeing_pairs(positions):
+        a, b = claims[positions[i].claim], claims[positions[j].claim]
+        if relation(a, b, references=refs) is not Relation.CONTRADICT:
+            misfits[i].add(j)
+            misfits[j].add(i)
+    alive = list(range(len(positions)))
     while True:
-        misfits = [
-            sum(
-                1
-                for q in positions
-                if (p.stance, q.stance) in _OPPOSED and not contradicts(p.claim, q.claim)
-            )
-            for p in positions
-        ]
-        worst = max(misfits, default=0)
+        worst = max((len(misfits[i]) for i in alive), default=0)
         if worst == 0:
             break
         # A denial dispute is anchored by its denials: on a tie, a claim it answers goes.
-        ties = [i for i, count in enumerate(misfits) if count == worst]
+        ties = [i for i in alive if len(misfits[i]) == worst]
         answered = [i for i in ties if positions[i].stance is Stance.AFFIRMS]
         anchored = dispute.kind is DisputeKind.DENIAL and answered
-        del positions[(answered if anchored else ties)[-1]]
+        gone = (answered if anchored else ties)[-1]
+        alive.remove(gone)
+        for other in misfits[gone]:
+            misfits[other].discard(gone)
+    positions = [positions[i] for i in alive]
     sides = {
         (refs.side(claims[p.claim]), p.stance) for p in positions if p.stance is not Stance.OTHER
     }
     if not any(
-        (a_side != b_side and (a_stance, b_stance) in _OPPOSED)
+        (a_side != b_side and _disagree(a_stance, b_stance))
         for a_side, a_stance in sides
         for b_side, b_stance in sides
     ):

@@ -30,6 +30,8 @@ NEAR_SENTENCES: Final = 60
 #: ... and at most this many claims on either side: a text without sentence ends can hold
 #: any number of claims in one sentence.
 NEAR_CLAIMS: Final = 64
+#: A denial that names a speaker answers at most this many of its latest claims.
+NAMED_ACCOUNTS: Final = 8
 
 
 def _name_keys(actor: Actor) -> tuple[str, ...]:
@@ -250,6 +252,7 @@ class References:
             found.add(max(earlier, key=lambda j: self.claims[j].content.span.start))
         named = self.names.actors_in(denial.content.text, exclude=denial.speaker)
         stems = content_stems(denial.content.text)
+        named_accounts: dict[str, list[int]] = {}
         for j in others:
             claim = self.claims[j]
             if side in self.accused_sides(j):
@@ -257,7 +260,10 @@ class References:
             elif side in self.named_sides(j) and stems & content_stems(claim.content.text):
                 found.add(j)  # "Jepkorir tested positive" / "she denied taking"
             elif claim.speaker in named and self.sentences[j] <= self.sentences[index]:
-                found.add(j)  # "disputed the Syrian media ... accounts"
+                named_accounts.setdefault(claim.speaker, []).append(j)
+        # "disputed the Syrian media ... accounts": the latest accounts of each one named.
+        for accounts in named_accounts.values():
+            found.update(accounts[-NAMED_ACCOUNTS:])
         return found
 
     def about(self, denial: int, other: int) -> bool:
@@ -284,10 +290,7 @@ class References:
             return False
         # The denials its speaker made in its sentence or the one before: most claims
         # have none, and the test ends here.
-        sentence = self.sentences[counter]
-        denials = [
-            d for d in self._denials_by(claim.speaker) if 0 <= sentence - self.sentences[d] <= 1
-        ]
+        denials = self._denials_before(claim.speaker, self.sentences[counter], counter)
         if not denials or self.side(claim) == self.side(denied):
             return False
         kinds_a, stems_a = self.topic(counter)
@@ -296,10 +299,32 @@ class References:
             return False
         return any(self.about(d, target) for d in denials)
 
-    def _denials_by(self, speaker: str) -> list[int]:
+    def may_counter(self, counter: int) -> bool:
+        """Whether claim ``counter`` asserts, and its speaker denied something in its
+        sentence or the one before: what :meth:`counters` needs before any target."""
+        claim = self.claims[counter]
+        if claim.polarity is not Polarity.ASSERT:
+            return False
+        sentence = self.sentences[counter]
+        return bool(self._denials_before(claim.speaker, sentence, counter))
+
+    def _denials_before(self, speaker: str, sentence: int, index: int) -> list[int]:
+        """The denials of ``speaker`` in ``sentence`` or the one before, among the claims
+        :meth:`near` claim ``index`` (claims are in order, so bisections find them)."""
         if self._denials is None:
             self._denials = {}
             for index, claim in enumerate(self.claims):
                 if claim.polarity is Polarity.DENY:
                     self._denials.setdefault(claim.speaker, []).append(index)
-        return self._denials.get(speaker, [])
+        denials = self._denials.get(speaker, [])
+        reach = self.near(index)
+        key = self.sentences.__getitem__
+        first = max(
+            bisect.bisect_left(denials, sentence - 1, key=key),
+            bisect.bisect_left(denials, reach.start),
+        )
+        last = min(
+            bisect.bisect_right(denials, sentence, key=key),
+            bisect.bisect_left(denials, reach.stop),
+        )
+        return denials[first:last]
