@@ -9,6 +9,7 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
+import claimkit
 from claimkit import (
     Actor,
     Article,
@@ -24,6 +25,7 @@ from claimkit import (
     diff,
     same_actor,
 )
+from claimkit.compare import References, relation
 from claimkit.corpus import CorpusDispute
 from claimkit.strategies import actors, articles, claims, ids, quantities
 
@@ -82,6 +84,32 @@ def test_changing_only_the_speaker_never_turns_agree_into_contradict(
     after = compare(attrs.evolve(a, speaker=speaker), b).relation
     if before is Relation.AGREE:
         assert after is not Relation.CONTRADICT
+
+
+@given(claims(), claims())
+def test_relation_is_the_relation_of_compare(a: Claim, b: Claim) -> None:
+    assert relation(a, b) is compare(a, b).relation
+
+
+_TEXTS = st.sampled_from(
+    [
+        "The army said 12 soldiers were killed in the attack.",
+        "The rebels denied that any attack took place. They said 40 soldiers were killed.",
+        "The army said the post held. The rebels said the post was overrun.",
+        "Kyrgyz officials said Tajik troops fired first. Dushanbe rejected that version.",
+        "The charity said the toll was far higher than official figures.",
+    ]
+)
+
+
+@given(st.lists(_TEXTS, min_size=1, max_size=4).map(" ".join))
+def test_relation_with_references_is_the_relation_of_compare(text: str) -> None:
+    article = claimkit.extract(text)
+    references = References.of(article)
+    for a in article.claims:
+        for b in article.claims:
+            expected = compare(a, b, article=article).relation
+            assert relation(a, b, references=references) is expected
 
 
 @given(claims(), claims())
