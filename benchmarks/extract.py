@@ -19,20 +19,25 @@ on the same fresh texts?
   ``src`` only and ``PYTHONHASHSEED=0``), so the two copies never share an
   interpreter; each child checks that it imported claimkit from the ``src`` it was
   given.
-* The measurement: for each of R rounds (``--repeat``, default 3) and each band, the
-  parent sends the band's texts with their publication dates to the current child,
-  then to the baseline child (A, B, A, B). Each child clears claimkit's
-  ``functools`` caches, re-warms them on 30 other articles (so that the texts are as
-  fresh in every round as in the first), runs ``gc.collect()``, then times
-  ``[claimkit.extract(text, published=date) ...]`` over the batch in CPU seconds
-  (:func:`time.process_time`), with the cyclic GC enabled as in normal use for both;
-  the results are dropped after the timer stops. Best of R per contender per band.
-  Printed per band and overall: articles and characters, articles/s of each
-  contender, and the speed-up (current / baseline) with its range over the rounds.
+* The measurement: R rounds (``--repeat``, default 3). In each round, for each band,
+  every contender first clears claimkit's ``functools`` caches and re-warms them on 30
+  other articles (so that the texts are as fresh to it in every round as in the
+  first); then the parent sends the band's texts, with their publication dates, in
+  chunks of about 200,000 characters, each chunk to every contender in turn (A, B,
+  then B, A for the next chunk, ...), so that a drift in the machine's load falls on
+  both alike. A child runs ``gc.collect()``, then times
+  ``[claimkit.extract(text, published=date) ...]`` over the chunk in CPU seconds
+  (:func:`time.process_time`), with the cyclic GC enabled as in normal use for both,
+  and drops the results after the timer stops. A band's time in a round is the sum
+  of its chunks; best of R per contender per band. Printed per band and overall:
+  articles and characters, articles/s of each contender, the speed-up (current /
+  baseline, from the best rounds), and the median and range of the rounds' own ratios
+  (each round times both contenders on the same chunks at nearly the same time, so
+  these say how far the machine's noise moves the ratio).
 * The spaCy floor, when spaCy is installed (the ``bench`` extra) and not
-  ``--no-spacy``: a third child, timed in the same rounds on the same batches, runs
-  ``spacy.blank("en")`` with only the rule-based ``sentencizer`` (made afresh before
-  each batch) through ``nlp.pipe``: tokenization and sentence boundaries only, a
+  ``--no-spacy``: a third child, timed in the same rounds on the same chunks, runs
+  ``spacy.blank("en")`` with only the rule-based ``sentencizer`` (made afresh at each
+  reset) through ``nlp.pipe``: tokenization and sentence boundaries only, a
   floor that any spaCy pipeline can only be slower than. Target: the current
   claimkit's rate at least a quarter of the floor's (ratio >= 0.25) over the corpus.
 
@@ -63,6 +68,7 @@ import pickle
 import platform
 import random
 import re
+import statistics
 import struct
 import subprocess
 import sys
@@ -96,8 +102,12 @@ _PREFIX = "The ministry said "
 
 #: The commit whose claimkit is the baseline unless ``--baseline`` names another.
 DEFAULT_BASELINE: Final = "62ba029"
-#: Articles extracted, untimed, before each timed batch: they warm claimkit's caches on
-#: text that is not timed. Built from a seed of their own, so never in the corpus.
+#: Each band's texts are sent to the contenders in chunks of about this many characters,
+#: every chunk to each contender in turn, so that a drift in the machine's speed (the
+#: load of other processes) falls on all of them alike within one round.
+CHUNK_CHARACTERS: Final = 200_000
+#: Articles extracted, untimed, after each reset of a contender's caches (at the start of
+#: each band in each round): built from a seed of their own, so never in the corpus.
 WARMUP_ARTICLES: Final = 30
 
 # --- part 1: throughput -----------------------------------------------------------------
@@ -499,11 +509,11 @@ def _spacy_runner() -> _Runner:
 def _worker(kind: str, src: str | None) -> int:
     """A contender's child: answer the parent's messages on stdin, on the real stdout.
 
-    ``("warmup", batch)`` keeps ``batch`` and runs it once, untimed. ``("time", batch)``
+    ``("warmup", batch)`` keeps ``batch`` and runs it once, untimed. ``("reset",)``
     resets the contender (clears claimkit's functools caches, or makes a fresh spaCy
-    pipeline), runs the warm-up batch untimed, collects garbage, then answers the CPU
-    seconds of running ``batch``, whose results are dropped after the timer stops.
-    ``("quit",)`` ends the child.
+    pipeline) and runs the warm-up batch again, untimed. ``("time", batch)`` collects
+    garbage, then answers the CPU seconds of running ``batch``, whose results are
+    dropped after the timer stops. ``("quit",)`` ends the child.
     """
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # whatever the contender prints goes to stderr, not into the replies
@@ -523,17 +533,18 @@ def _worker(kind: str, src: str | None) -> int:
             warmup = message[1]
             prepare(warmup)()
             _send(out, {})
-            continue
-        run = prepare(message[1])
-        resets = reset()
-        if warmup:
+        elif message[0] == "reset":
+            resets = reset()
             prepare(warmup)()
-        gc.collect()
-        start = time.process_time()
-        result = run()
-        seconds = time.process_time() - start
-        del result
-        _send(out, {"seconds": seconds, "resets": resets})
+            _send(out, {"resets": resets})
+        else:
+            run = prepare(message[1])
+            gc.collect()
+            start = time.process_time()
+            result = run()
+            seconds = time.process_time() - start
+            del result
+            _send(out, {"seconds": seconds})
 
 
 class Contender:
@@ -541,7 +552,7 @@ class Contender:
 
     def __init__(self, name: str, kind: str, src: Path | None) -> None:
         self.name = name
-        #: How many caches the child reset before its last timed batch.
+        #: How many caches the child reset at its last reset.
         self.resets = 0
         env = dict(os.environ, PYTHONHASHSEED="0")
         env.pop("PYTHONPATH", None)
@@ -562,16 +573,19 @@ class Contender:
             raise SystemExit(f"{name}: {self.hello['error']}")
 
     def warm(self, batch: Batch) -> None:
-        """Keep ``batch`` in the child as the warm-up run before every timed batch."""
+        """Keep ``batch`` in the child as the warm-up run of every reset."""
         _send(self._in, ("warmup", batch))
         _receive(self._out)
+
+    def reset(self) -> None:
+        """Reset the child's caches and warm them up again on the warm-up batch."""
+        _send(self._in, ("reset",))
+        self.resets = int(_receive(self._out)["resets"])
 
     def seconds(self, batch: Batch) -> float:
         """CPU seconds the child spends running ``batch``."""
         _send(self._in, ("time", batch))
-        reply = _receive(self._out)
-        self.resets = int(reply["resets"])
-        return float(reply["seconds"])
+        return float(_receive(self._out)["seconds"])
 
     def close(self) -> None:
         if self._process.poll() is None:
@@ -583,6 +597,20 @@ class Contender:
                 self._process.wait()
         self._in.close()
         self._out.close()
+
+
+def chunks(batch: Batch, characters: int = CHUNK_CHARACTERS) -> list[Batch]:
+    """``batch`` cut, in order, into runs of at least ``characters`` characters (the last
+    run may be shorter)."""
+    runs: list[Batch] = [[]]
+    size = 0
+    for text, published in batch:
+        if size >= characters:
+            runs.append([])
+            size = 0
+        runs[-1].append((text, published))
+        size += len(text)
+    return [run for run in runs if run]
 
 
 def _git(*arguments: str) -> str:
@@ -611,7 +639,8 @@ def materialise(rev: str, into: Path) -> tuple[str, str]:
 
 
 def _spread(ratios: Sequence[float]) -> str:
-    return f"{min(ratios):.2f}-{max(ratios):.2f}" if ratios else "-"
+    """The median of per-round ratios and their range."""
+    return f"{statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f})"
 
 
 def throughput(
@@ -662,10 +691,13 @@ def throughput(
                 f" {characters / 1e6:.2f} M characters"
             )
             print(
-                f"Per batch: caches reset and re-warmed on {len(warmup)} other articles,"
-                " gc.collect(), then CPU seconds (time.process_time) with the cyclic GC"
-                f" enabled for every contender; {rounds}, each band in the order"
-                f" {', '.join(c.name for c in contenders)}; best of {repeat} per band",
+                f"Each of {rounds}, for each band: every contender's caches reset and"
+                f" re-warmed on {len(warmup)} other articles;\n  then the band's texts in"
+                f" chunks of about {CHUNK_CHARACTERS:,} characters, each sent to every"
+                " contender in turn, who goes first\n  rotating from one chunk to the next;"
+                " gc.collect() before each chunk, then CPU seconds (time.process_time),\n"
+                "  with the cyclic GC enabled for every contender. A band's time is the sum"
+                f" of its chunks; best of {repeat}.",
                 flush=True,
             )
             for contender in contenders:
@@ -673,12 +705,17 @@ def throughput(
             times: dict[str, dict[str, list[float]]] = {
                 c.name: {band.name: [] for band in BANDS} for c in contenders
             }
-            for _round in range(repeat):
+            for round_ in range(repeat):
                 for band in BANDS:
-                    if batches[band.name]:
-                        for contender in contenders:
-                            seconds = contender.seconds(batches[band.name])
-                            times[contender.name][band.name].append(seconds)
+                    if not batches[band.name]:
+                        continue
+                    for contender in contenders:
+                        contender.reset()
+                        times[contender.name][band.name].append(0.0)
+                    for index, chunk in enumerate(chunks(batches[band.name])):
+                        first = (round_ + index) % len(contenders)
+                        for contender in contenders[first:] + contenders[:first]:
+                            times[contender.name][band.name][-1] += contender.seconds(chunk)
         finally:
             for contender in contenders:
                 contender.close()
@@ -697,7 +734,7 @@ def _report(
     floor = "  claimkit/spaCy" if with_spacy else ""
     print(
         f"  {'band':<14} {'articles':>8} {'characters':>11} {'current/s':>10} {'baseline/s':>10}"
-        f" {'speed-up':>9}  {'rounds':<10}{floor}".rstrip()
+        f" {'speed-up':>9}  {'per round':<17}{floor}".rstrip()
     )
     names = [band.name for band in BANDS if batches[band.name]]
     rows = [(band.label, [band.name]) for band in BANDS if batches[band.name]]
@@ -715,7 +752,7 @@ def _report(
         speedup = best["baseline"] / best["current"]
         line = (
             f"  {label:<14} {count:>8} {chars:>11,} {count / best['current']:>10.1f}"
-            f" {count / best['baseline']:>10.1f} {speedup:>8.2f}x  {_spread(per_round):<10}"
+            f" {count / best['baseline']:>10.1f} {speedup:>8.2f}x  {_spread(per_round):<17}"
         )
         spacy_ratio = None
         if with_spacy:
@@ -726,9 +763,14 @@ def _report(
             overall = (speedup, spacy_ratio)
     speedup, spacy_ratio = overall
     print(
-        f"  reset before each batch: {resets['current']} functools caches of the current"
-        f" claimkit, {resets['baseline']} of the baseline"
+        f"  reset at each band of each round: {resets['current']} functools caches of the"
+        f" current claimkit, {resets['baseline']} of the baseline"
         + (", a fresh spaCy pipeline" if with_spacy else "")
+    )
+    print(
+        "  speed-up: best round of the baseline / best round of the current, per band;"
+        " per round: the median\n  and range of each round's own ratio (both timed on the"
+        " same chunks, interleaved)"
     )
     print(f"  speed-up, current / baseline, over all {len(corpus)} articles: {speedup:.2f}x")
     if spacy_ratio is not None:
