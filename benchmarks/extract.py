@@ -445,7 +445,7 @@ def _send(stream: IO[bytes], message: object) -> None:
 def _receive(stream: IO[bytes]) -> Any:
     header = stream.read(_FRAME.size)
     if len(header) < _FRAME.size:
-        raise EOFError("the child process ended (its error, if any, is printed above)")
+        raise EOFError("the other process closed the pipe (an error, if any, is printed above)")
     (size,) = _FRAME.unpack(header)
     return pickle.loads(stream.read(size))
 
@@ -526,7 +526,10 @@ def _worker(kind: str, src: str | None) -> int:
         return 1
     warmup: Batch = []
     while True:
-        message = _receive(messages)
+        try:
+            message = _receive(messages)
+        except EOFError:  # the parent is gone
+            return 0
         if message[0] == "quit":
             return 0
         if message[0] == "warmup":
