@@ -163,12 +163,18 @@ def test_a_cue_in_a_relative_clause_does_not_end_the_enclosing_content() -> None
     ]
 
 
-def test_a_headline_ending_in_a_quotation_is_not_a_claim() -> None:
+def test_a_headline_ending_in_a_quotation_is_read_as_claims() -> None:
     text = (
         'Lithuania accuses Belarus of airspace violation; Minsk says incursion "never happened"'
         "\n\nThe ministry said four aircraft crossed."
     )
-    assert _said(text) == [("ministry", "four aircraft crossed", "assert")]
+    article = claimkit.extract(text)
+    assert [(c.cue.text, c.content.text, c.polarity.value) for c in article.claims] == [
+        ("accuses", "Belarus of airspace violation", "assert"),
+        ("says", 'incursion "never happened"', "deny"),
+        ("said", "four aircraft crossed", "assert"),
+    ]
+    assert article.speaker_of(article.claims[1]).name == "Belarus"
 
 
 def test_they_after_observers_from_a_group_is_the_group() -> None:
