@@ -176,7 +176,7 @@ def test_format_version_2_is_rejected_naming_the_supported_version() -> None:
     ("data", "message"),
     [
         (b'{"text": ', "not valid JSON: Expecting value (line 1, column 10)"),
-        (b'{"text": "\xff"}', "not UTF-8 (invalid start byte at byte 10)"),
+        (b'{"text": "\xff"}', "not UTF-8: byte 0xff at offset 10"),
         (b'{"text": "a", "text": "b"}', "duplicate key 'text'"),
         (b'{"confidence": NaN}', "NaN is not valid JSON"),
         (b'{"low": -Infinity}', "-Infinity is not valid JSON"),
@@ -252,7 +252,7 @@ def test_validate_jsonl_reports_every_line() -> None:
     problems = list(validate_jsonl(jsonl(bad, document(), b"[1,]\n"), source="b.jsonl"))
     assert [str(p) for p in problems] == [
         "b.jsonl:1: $.text: required field missing",
-        "b.jsonl:3: $: not valid JSON: Expecting value (line 1, column 4)",
+        "b.jsonl:3: $: not valid JSON: Expecting value (line 3, column 4)",
     ]
     assert problems[0] == Problem(
         path="$.text", message="required field missing", source="b.jsonl", line=1
