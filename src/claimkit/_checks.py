@@ -86,9 +86,10 @@ def check_str(value: object, path: str, *, optional: bool = False, empty: bool =
         raise fail(path, f"expected {want}, got {describe(value)}")
     if not empty and not value:
         raise fail(path, "must not be empty")
-    problem = surrogate_problem(value)
-    if problem is not None:
-        raise fail(path, problem)
+    if not value.isascii():
+        problem = surrogate_problem(value)
+        if problem is not None:
+            raise fail(path, problem)
 
 
 def check_int(value: object, path: str) -> None:

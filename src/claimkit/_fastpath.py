@@ -4,9 +4,9 @@ msgspec decodes JSON bytes straight into the attrs classes with the model's
 type rules, but it ignores unknown keys on attrs classes, keeps the last of
 duplicate keys and stops at the first error. So a document it accepts must
 also pass the "key twins" (msgspec Structs with every field required and
-unknown fields forbidden) and a count of its keys; and a document that holds
-anything msgspec would read differently from the reference path (an integer
-of 16 digits or more, which msgspec rounds into a float field) never takes it.
+unknown fields forbidden) and a count of its keys; and a document in which
+msgspec may have read a number differently from the reference path (a bound of
+2**53 or more, where an integer is rounded into a float) is declined.
 Whenever the fast path declines, ``from_json`` reads the document again with
 the strict parser and the cattrs converter, which report every problem.
 """
@@ -210,11 +210,34 @@ def no_duplicate_keys(data: bytes, obj: Any) -> bool:
     return data.count(b'":') - data.count(b'\\":') == expected
 
 
-# An integer value of 16 digits or more may be beyond 2**53, where msgspec would
-# round it into a float field without a word: such documents take the cattrs path.
-_LONG_NUMBER: Final = re.compile(rb"[:\[,]\s*-?\d{16}")
+# msgspec rounds an integer beyond 2**53 into a float field without a word; the
+# reference path refuses it. A decoded bound that large sends the document there.
+_ROUNDED: Final = 2.0**53
 
 
-def declines(data: bytes) -> bool:
-    """Whether the fast path must leave ``data`` to the reference path at once."""
-    return _LONG_NUMBER.search(data) is not None
+def _rounded(low: float | None, high: float | None) -> bool:
+    return (low is not None and abs(low) >= _ROUNDED) or (
+        high is not None and abs(high) >= _ROUNDED
+    )
+
+
+def declines(obj: Any) -> bool:
+    """Whether a decoded object must be read again by the reference path.
+
+    It must when a quantity's bound is 2**53 or more (msgspec may have rounded
+    an integer there). ``confidence``, the other number, is at most 1.
+    """
+    cls = type(obj)
+    if cls is Quantity:
+        return _rounded(obj.low, obj.high)
+    if cls is Claim:
+        claims: tuple[Claim, ...] = (obj,)
+    elif cls is Article:
+        claims = obj.claims
+    else:
+        return False
+    for claim in claims:
+        for quantity in claim.quantities:
+            if _rounded(quantity.low, quantity.high):
+                return True
+    return False

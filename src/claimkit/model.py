@@ -148,49 +148,64 @@ def derived_id(obj: Actor | Claim | Dispute | Article) -> str:
     ``attrs.evolve`` makes a changed copy, so it never goes stale. An id that
     differs from it was chosen by whoever built the object, and is kept.
     """
-    return _DERIVE[type(obj)](obj)
+    key_of, id_of = _IDS[type(obj)]
+    return id_of(key_of(obj))
 
 
-def _derive_actor(actor: Actor) -> str:
-    return slug(actor.name)
+# Each class with an id has a content key (what the id is derived from, cheap to
+# take) and a function from that key to the id (a digest, taken only when needed).
 
 
-def _derive_claim(claim: Claim) -> str:
-    return "c" + _digest(
-        claim.speaker, claim.cue.span.start, claim.content.span.start,
-        claim.content.span.end, claim.content.text,
-    )  # fmt: skip
+def _actor_key(actor: Actor) -> object:
+    return actor.name
 
 
-def _derive_dispute(dispute: Dispute) -> str:
-    return "d" + _digest(dispute.kind.value, *sorted(p.claim for p in dispute.positions))
+def _actor_id(key: Any) -> str:
+    return slug(key)
 
 
-def _derive_article(article: Article) -> str:
-    return "a" + _digest(article.published, article.text)
+def _claim_key(claim: Claim) -> object:
+    cue, content = claim.cue, claim.content
+    return (claim.speaker, cue.span.start, content.span.start, content.span.end, content.text)
+
+
+def _claim_id(key: Any) -> str:
+    return "c" + _digest(*key)
+
+
+def _dispute_key(dispute: Dispute) -> object:
+    return (dispute.kind.value, dispute.positions)
+
+
+def _dispute_id(key: Any) -> str:
+    kind, positions = key
+    return "d" + _digest(kind, *sorted(p.claim for p in positions))
+
+
+def _article_key(article: Article) -> object:
+    return (article.published, article.text)
+
+
+def _article_id(key: Any) -> str:
+    return "a" + _digest(*key)
 
 
 def _settle_id(obj: Actor | Claim | Dispute | Article) -> None:
-    """Give ``obj`` its derived id unless it was given another one.
+    """Give ``obj`` its derived id when it has none, or when it has a stale one.
 
-    ``_derived_id`` remembers the id that the content derived (None when the id
-    was chosen). ``attrs.evolve`` copies both, so a copied derived id is
-    recognised and derived again from the new content.
+    ``_origin`` remembers the content key an object was built with.
+    ``attrs.evolve`` copies it with the id, so a copy whose content changed
+    and whose id is the one its old content derived gets the id of its new
+    content; a chosen id (any other) is kept. Deriving costs a digest, so it is
+    done only then, never for an object built with its id.
     """
     check_str(obj.id, "$.id")
-    derived = _DERIVE[type(obj)](obj)
-    given = obj.id
-    if not given or given == obj._derived_id or given == derived:
-        object.__setattr__(obj, "id", derived)
-        object.__setattr__(obj, "_derived_id", derived)
-    else:
-        object.__setattr__(obj, "_derived_id", None)
-
-
-def _remembered() -> str | None:
-    # The id derived from the content, or None for a chosen id: set by _settle_id.
-    # Not part of equality, the repr or the serialized form.
-    return attrs.field(default=None, eq=False, repr=False, alias="_derived_id")  # type: ignore[no-any-return]
+    key_of, id_of = _IDS[type(obj)]
+    key = key_of(obj)
+    given, origin = obj.id, obj._origin
+    if not given or (origin is not None and origin != key and given == id_of(origin)):
+        object.__setattr__(obj, "id", id_of(key))
+    object.__setattr__(obj, "_origin", key)
 
 
 def _digest(*parts: object) -> str:
@@ -405,7 +420,8 @@ class Actor:
     affiliation: Id | None = None
     mentions: tuple[Span, ...] = ()
     id: Id = ""
-    _derived_id: str | None = _remembered()
+    # The content key it was built with (see _settle_id); not data.
+    _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     def __attrs_post_init__(self) -> None:
         check_str(self.name, "$.name", empty=False)
@@ -455,7 +471,8 @@ class Claim:
     confidence: float | None = None
     extractor: ExtractorInfo | None = None
     id: Id = ""
-    _derived_id: str | None = _remembered()
+    # The content key it was built with (see _settle_id); not data.
+    _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     def __attrs_post_init__(self) -> None:
         check_str(self.speaker, "$.speaker", empty=False)
@@ -503,7 +520,8 @@ class Dispute:
     reason: str | None = None
     note: str | None = None
     id: Id = ""
-    _derived_id: str | None = _remembered()
+    # The content key it was built with (see _settle_id); not data.
+    _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     def __attrs_post_init__(self) -> None:
         check_enum(self.kind, DisputeKind, "$.kind")
@@ -556,7 +574,8 @@ class Article:
     disputes: tuple[Dispute, ...] = ()
     format_version: int = FORMAT_VERSION
     id: Id = ""
-    _derived_id: str | None = _remembered()
+    # The content key it was built with (see _settle_id); not data.
+    _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     SUPPORTED_FORMATS: ClassVar[frozenset[int]] = frozenset({FORMAT_VERSION})
 
@@ -595,9 +614,9 @@ class Article:
         return self.actor(claim.speaker)
 
 
-_DERIVE: Final[dict[type, Callable[[Any], str]]] = {
-    Actor: _derive_actor,
-    Claim: _derive_claim,
-    Dispute: _derive_dispute,
-    Article: _derive_article,
+_IDS: Final[dict[type, tuple[Callable[[Any], object], Callable[[Any], str]]]] = {
+    Actor: (_actor_key, _actor_id),
+    Claim: (_claim_key, _claim_id),
+    Dispute: (_dispute_key, _dispute_id),
+    Article: (_article_key, _article_id),
 }

@@ -90,8 +90,6 @@ def to_json(obj: Any) -> bytes:
 
 def _fast(raw: bytes, cls: type[Any]) -> Any:
     """The object msgspec decodes from ``raw``, or None to take the reference path."""
-    if _fastpath.declines(raw):
-        return None
     key_decoder = _fastpath.KEY_DECODERS.get(cls)
     try:
         if key_decoder is not None:
@@ -105,7 +103,9 @@ def _fast(raw: bytes, cls: type[Any]) -> Any:
         RecursionError,
     ):
         return None
-    return obj if _fastpath.no_duplicate_keys(raw, obj) else None
+    if _fastpath.declines(obj) or not _fastpath.no_duplicate_keys(raw, obj):
+        return None
+    return obj
 
 
 def _locate(error: ValidationError, text: str, *, source: str | None, line: int) -> ValidationError:

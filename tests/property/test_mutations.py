@@ -66,10 +66,10 @@ def serialized_problems(data: Json) -> list[Problem]:
 def pinned(obj: Any, **changes: Any) -> Any:
     """A changed copy of ``obj`` that keeps its id, even a derived one.
 
-    ``attrs.evolve`` derives a derived id again from the new content; forgetting
-    that the id was derived makes it a chosen id, which is kept.
+    ``attrs.evolve`` derives a derived id again from the new content; an object
+    built anew with its id keeps it, derived or not.
     """
-    return attrs.evolve(obj, **changes, _derived_id=None)
+    return attrs.evolve(obj, **changes, _origin=None)
 
 
 def constructor_problems(article: Article, **changes: Any) -> list[Problem]:
