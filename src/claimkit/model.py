@@ -13,17 +13,15 @@ follows its content: ``attrs.evolve`` that changes what an id is derived from
 derives it again (see :func:`derived_id`).
 
 The checks of single fields live in :mod:`claimkit._checks`, those that need a
-whole article in :mod:`claimkit._invariants`.
+whole article in :mod:`claimkit._invariants`, the derivation of ids in
+:mod:`claimkit._ids`.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
-import hashlib
 import itertools
-import re
-import unicodedata
 from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Final
 
@@ -42,6 +40,18 @@ from claimkit._checks import (
     fail,
     show_int,
     surrogate_problem,
+)
+from claimkit._ids import (
+    actor_id,
+    actor_key,
+    article_id,
+    article_key,
+    claim_id,
+    claim_key,
+    dispute_id,
+    dispute_key,
+    settle_id,
+    slug,
 )
 from claimkit._invariants import article_is_valid, article_problems
 from claimkit.errors import ValidationError
@@ -150,74 +160,6 @@ def derived_id(obj: Actor | Claim | Dispute | Article) -> str:
     """
     key_of, id_of = _IDS[type(obj)]
     return id_of(key_of(obj))
-
-
-# Each class with an id has a content key (what the id is derived from, cheap to
-# take) and a function from that key to the id (a digest, taken only when needed).
-
-
-def _actor_key(actor: Actor) -> object:
-    return actor.name
-
-
-def _actor_id(key: Any) -> str:
-    return slug(key)
-
-
-def _claim_key(claim: Claim) -> object:
-    cue, content = claim.cue, claim.content
-    return (claim.speaker, cue.span.start, content.span.start, content.span.end, content.text)
-
-
-def _claim_id(key: Any) -> str:
-    return "c" + _digest(*key)
-
-
-def _dispute_key(dispute: Dispute) -> object:
-    return (dispute.kind.value, dispute.positions)
-
-
-def _dispute_id(key: Any) -> str:
-    kind, positions = key
-    return "d" + _digest(kind, *sorted(p.claim for p in positions))
-
-
-def _article_key(article: Article) -> object:
-    return (article.published, article.text)
-
-
-def _article_id(key: Any) -> str:
-    return "a" + _digest(*key)
-
-
-def _settle_id(obj: Actor | Claim | Dispute | Article) -> None:
-    """Give ``obj`` its derived id when it has none, or when it has a stale one.
-
-    ``_origin`` remembers the content key an object was built with.
-    ``attrs.evolve`` copies it with the id, so a copy whose content changed
-    and whose id is the one its old content derived gets the id of its new
-    content; a chosen id (any other) is kept. Deriving costs a digest, so it is
-    done only then, never for an object built with its id.
-    """
-    check_str(obj.id, "$.id")
-    key_of, id_of = _IDS[type(obj)]
-    key = key_of(obj)
-    given, origin = obj.id, obj._origin
-    if not given or (origin is not None and origin != key and given == id_of(origin)):
-        object.__setattr__(obj, "id", id_of(key))
-    object.__setattr__(obj, "_origin", key)
-
-
-def _digest(*parts: object) -> str:
-    joined = "\x1f".join(str(p) for p in parts)
-    return hashlib.blake2b(joined.encode("utf-8"), digest_size=6).hexdigest()
-
-
-def slug(name: str) -> str:
-    """A readable id from a name: "Naji al-Mustafa" -> "naji-al-mustafa"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug or "actor-" + _digest(name)
 
 
 # --- spans and excerpts -----------------------------------------------------------------
@@ -420,7 +362,7 @@ class Actor:
     affiliation: Id | None = None
     mentions: tuple[Span, ...] = ()
     id: Id = ""
-    # The content key it was built with (see _settle_id); not data.
+    # The content key it was built with (see claimkit._ids.settle_id); not data.
     _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     def __attrs_post_init__(self) -> None:
@@ -430,7 +372,7 @@ class Actor:
         check_str(self.role, "$.role", optional=True)
         check_str(self.affiliation, "$.affiliation", optional=True, empty=False)
         check_tuple(self.mentions, Span, "$.mentions")
-        _settle_id(self)
+        settle_id(self, *_IDS[type(self)])
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -471,7 +413,7 @@ class Claim:
     confidence: float | None = None
     extractor: ExtractorInfo | None = None
     id: Id = ""
-    # The content key it was built with (see _settle_id); not data.
+    # The content key it was built with (see claimkit._ids.settle_id); not data.
     _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     def __attrs_post_init__(self) -> None:
@@ -488,7 +430,7 @@ class Claim:
         if self.confidence is not None and not 0.0 <= self.confidence <= 1.0:
             raise fail("$.confidence", f"must be within [0, 1], got {self.confidence}")
         check_instance(self.extractor, ExtractorInfo, "$.extractor", optional=True)
-        _settle_id(self)
+        settle_id(self, *_IDS[type(self)])
 
 
 @attrs.frozen(kw_only=True)
@@ -520,7 +462,7 @@ class Dispute:
     reason: str | None = None
     note: str | None = None
     id: Id = ""
-    # The content key it was built with (see _settle_id); not data.
+    # The content key it was built with (see claimkit._ids.settle_id); not data.
     _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     def __attrs_post_init__(self) -> None:
@@ -538,7 +480,7 @@ class Dispute:
             seen.add(position.claim)
         check_str(self.reason, "$.reason", optional=True)
         check_str(self.note, "$.note", optional=True)
-        _settle_id(self)
+        settle_id(self, *_IDS[type(self)])
 
     def disagreeing_pairs(self) -> tuple[tuple[str, str], ...]:
         """Pairs of claim ids whose stances on the point cannot both hold.
@@ -574,7 +516,7 @@ class Article:
     disputes: tuple[Dispute, ...] = ()
     format_version: int = FORMAT_VERSION
     id: Id = ""
-    # The content key it was built with (see _settle_id); not data.
+    # The content key it was built with (see claimkit._ids.settle_id); not data.
     _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     SUPPORTED_FORMATS: ClassVar[frozenset[int]] = frozenset({FORMAT_VERSION})
@@ -593,7 +535,7 @@ class Article:
         check_str(self.id, "$.id")
         if not article_is_valid(self):
             raise ValidationError(list(article_problems(self)))
-        _settle_id(self)
+        settle_id(self, *_IDS[type(self)])
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id (KeyError when there is none)."""
@@ -615,8 +557,8 @@ class Article:
 
 
 _IDS: Final[dict[type, tuple[Callable[[Any], object], Callable[[Any], str]]]] = {
-    Actor: (_actor_key, _actor_id),
-    Claim: (_claim_key, _claim_id),
-    Dispute: (_dispute_key, _dispute_id),
-    Article: (_article_key, _article_id),
+    Actor: (actor_key, actor_id),
+    Claim: (claim_key, claim_id),
+    Dispute: (dispute_key, dispute_id),
+    Article: (article_key, article_id),
 }
