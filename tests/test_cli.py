@@ -86,10 +86,41 @@ def test_validate_valid_file(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_validate_one_line_per_error(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (in_tmp / "bad.json").write_text(json.dumps(_broken_seed(), indent=2))
+    (in_tmp / "bad.json").write_text(json.dumps(_broken_seed()))
     code, out, _ = _run(capsys, "validate", "bad.json")
     assert code == 1
     assert out.splitlines() == [f"bad.json:1: {p}" for p in BROKEN_PROBLEMS]
+
+
+def test_validate_indented_json_names_the_line_of_each_value(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "\n\n" + json.dumps(_broken_seed(), indent=2)  # the document starts on line 3
+    (in_tmp / "bad.json").write_text(text)
+    lines = text.splitlines()
+
+    def line_of(fragment: str) -> int:
+        return next(i for i, line in enumerate(lines, start=1) if fragment in line)
+
+    extra, hedged = line_of('"extra": 1'), line_of('"hedged": "no"')
+    assert 3 < extra < hedged
+    code, out, _ = _run(capsys, "validate", "bad.json")
+    assert code == 1
+    assert out.splitlines() == [
+        # A missing key: the line where its object starts.
+        f"bad.json:3: {BROKEN_PROBLEMS[0]}",
+        f"bad.json:{extra}: {BROKEN_PROBLEMS[1]}",
+        f"bad.json:{hedged}: {BROKEN_PROBLEMS[2]}",
+    ]
+
+
+def test_validate_indented_json_syntax_error_names_its_line(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (in_tmp / "bad.json").write_text('{\n  "text": "x",\n  "title": ,\n}\n')
+    code, out, _ = _run(capsys, "validate", "bad.json")
+    expected = "bad.json:3: $: not valid JSON: Expecting value (line 3, column 12)\n"
+    assert (code, out) == (2, expected)
 
 
 def test_validate_json_report(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -156,7 +187,7 @@ def test_validate_unreadable_lines_exit_2(in_tmp: Path, capsys: pytest.CaptureFi
     assert out.splitlines() == [
         "mixed.jsonl:2: $: not UTF-8: byte 0xe9 at offset 13",
         "mixed.jsonl:3: $: not valid JSON: Expecting property name enclosed in double quotes"
-        " (line 1, column 2)",
+        " (line 3, column 2)",
         "mixed.jsonl:4: $: expected an object, got array",
     ]
 

@@ -26,7 +26,11 @@ from claimkit import (
     TimePrecision,
     TimeRef,
     ValidationError,
+    from_json,
+    to_dict,
+    to_json,
 )
+from claimkit.model import derived_id
 
 TEXT = "Russia said up to 40 soldiers died. The NLF denied it."
 #       0         1         2         3         4         5
@@ -297,6 +301,79 @@ def test_ids_are_derived_from_content() -> None:
     assert claim.id.startswith("c")
     assert len(claim.id) == 13
     assert claim.id == attrs.evolve(SAID, id="").id
+
+
+# --- derived ids follow their content -------------------------------------------------------
+
+#: For each class with a derived id: an object with a derived id, and a change of what
+#: the id is derived from.
+DERIVED_CASES: list[tuple[Any, dict[str, Any]]] = [
+    (RUSSIA, {"name": "Moscow"}),
+    (attrs.evolve(SAID, id=""), {"content": excerpt(12, 28)}),
+    (attrs.evolve(SAID, id=""), {"speaker": "moscow"}),
+    (attrs.evolve(SAID, id=""), {"cue": excerpt(12, 14)}),
+    (DISPUTE, {"kind": DisputeKind.CONTRADICTION}),
+    (DISPUTE, {"positions": (*DISPUTE.positions, Position(claim="c3", stance=Stance.OTHER))}),
+    (ARTICLE, {"text": TEXT + " More.", "disputes": ()}),
+    (ARTICLE, {"published": datetime.date(2020, 1, 24)}),
+]
+CASE_IDS = [f"{type(obj).__name__}-{next(iter(change))}" for obj, change in DERIVED_CASES]
+
+
+def test_every_class_with_an_id_has_a_derived_case() -> None:
+    with_ids = {cls for cls in (Actor, Claim, Dispute, Article) if "id" in attrs.fields_dict(cls)}
+    assert {type(obj) for obj, _ in DERIVED_CASES} == with_ids
+
+
+@pytest.mark.parametrize(("obj", "change"), DERIVED_CASES, ids=CASE_IDS)
+def test_evolve_derives_a_derived_id_again(obj: Any, change: dict[str, Any]) -> None:
+    assert obj.id == derived_id(obj)
+    changed = attrs.evolve(obj, **change)
+    assert changed.id != obj.id
+    assert changed.id == derived_id(changed)
+    # The same as building the changed object from scratch, with no id.
+    fields = {f.name: getattr(changed, f.name) for f in attrs.fields(type(obj)) if f.init}
+    fields.update(id="", _origin=None)
+    assert changed.id == type(obj)(**fields).id
+
+
+@pytest.mark.parametrize(("obj", "change"), DERIVED_CASES, ids=CASE_IDS)
+def test_evolve_keeps_a_chosen_id(obj: Any, change: dict[str, Any]) -> None:
+    chosen = attrs.evolve(obj, id="chosen-1")
+    assert chosen.id == "chosen-1"
+    assert attrs.evolve(chosen, **change).id == "chosen-1"
+    # A new chosen id given with the change is kept too.
+    assert attrs.evolve(obj, **change, id="chosen-2").id == "chosen-2"
+
+
+@pytest.mark.parametrize(("obj", "change"), DERIVED_CASES, ids=CASE_IDS)
+def test_a_derived_id_read_from_json_follows_its_content(obj: Any, change: dict[str, Any]) -> None:
+    read = from_json(to_json(obj), type(obj))
+    assert read == obj
+    assert attrs.evolve(read, **change).id == derived_id(attrs.evolve(read, **change))
+    assert attrs.evolve(read, **change).id != obj.id
+
+
+def test_evolve_of_something_else_keeps_the_derived_id() -> None:
+    assert attrs.evolve(RUSSIA, role="ministry").id == "russia"
+    claim = attrs.evolve(SAID, id="")
+    assert attrs.evolve(claim, confidence=0.5, hedged=True).id == claim.id
+    assert attrs.evolve(ARTICLE, title="A title").id == ARTICLE.id
+
+
+def test_evolve_with_an_empty_id_derives_it() -> None:
+    assert attrs.evolve(SAID, id="").id == derived_id(SAID)
+    assert derived_id(SAID) != SAID.id == "c1"
+
+
+def test_the_memory_of_an_id_is_not_data() -> None:
+    moved = attrs.evolve(RUSSIA, name="Moscow")
+    again = Actor(name="Moscow", kind=ActorKind.GOVERNMENT, mentions=RUSSIA.mentions)
+    assert moved == again
+    assert hash(moved) == hash(again)
+    assert "_origin" not in repr(moved)
+    assert "_origin" not in to_dict(moved)
+    assert b"_origin" not in to_json(moved)
 
 
 # --- invariants of a whole article ---------------------------------------------------------

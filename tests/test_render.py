@@ -47,6 +47,7 @@ from claimkit import (
     TimeRef,
 )
 from claimkit.cli import main
+from claimkit.errors import ValidationError
 from claimkit.readers import read_text_file
 from claimkit.render import render_html
 from claimkit.strategies import articles
@@ -366,11 +367,13 @@ def test_ids_that_are_not_plain_still_give_valid_anchors() -> None:
     assert ("#" + odd) in {href for href, _ in parsed.links}
 
 
-def test_a_lone_surrogate_is_shown_as_a_replacement_character() -> None:
-    article = Article(text="Ruined \ud800 text\x00.", id="a1")
-    page = render_html(article)
-    page.encode("utf-8")  # no UnicodeEncodeError
-    assert "Ruined \ufffd text\ufffd." in page
+def test_a_nul_is_shown_as_a_replacement_character() -> None:
+    # A lone surrogate cannot reach the page: the model refuses it.
+    with pytest.raises(ValidationError, match="lone surrogate"):
+        Article(text="Ruined \ud800 text.", id="a1")
+    page = render_html(Article(text="Ruined text\x00.", id="a1"))
+    page.encode("utf-8")
+    assert "Ruined text\ufffd." in page
 
 
 def test_an_article_without_claims_says_so() -> None:

@@ -21,6 +21,7 @@ from claimkit import (
     json_schema,
     to_dict,
     to_json,
+    write_jsonl,
 )
 from claimkit.errors import Problem
 from claimkit.serialize import MODEL_CLASSES, validate_json, validate_jsonl
@@ -176,7 +177,7 @@ def test_format_version_2_is_rejected_naming_the_supported_version() -> None:
     ("data", "message"),
     [
         (b'{"text": ', "not valid JSON: Expecting value (line 1, column 10)"),
-        (b'{"text": "\xff"}', "not UTF-8 (invalid start byte at byte 10)"),
+        (b'{"text": "\xff"}', "not UTF-8: byte 0xff at offset 10"),
         (b'{"text": "a", "text": "b"}', "duplicate key 'text'"),
         (b'{"confidence": NaN}', "NaN is not valid JSON"),
         (b'{"low": -Infinity}', "-Infinity is not valid JSON"),
@@ -252,7 +253,7 @@ def test_validate_jsonl_reports_every_line() -> None:
     problems = list(validate_jsonl(jsonl(bad, document(), b"[1,]\n"), source="b.jsonl"))
     assert [str(p) for p in problems] == [
         "b.jsonl:1: $.text: required field missing",
-        "b.jsonl:3: $: not valid JSON: Expecting value (line 1, column 4)",
+        "b.jsonl:3: $: not valid JSON: Expecting value (line 3, column 4)",
     ]
     assert problems[0] == Problem(
         path="$.text", message="required field missing", source="b.jsonl", line=1
@@ -331,3 +332,116 @@ def test_a_document_conforms_to_the_schema() -> None:
     bad["claims"][0]["bogus"] = 1
     with pytest.raises(AssertionError):
         check_against_schema(bad, schema, schema["$defs"])
+
+
+def test_write_jsonl_writes_text_to_a_text_stream() -> None:
+    article: Article = from_dict(document())
+    out = io.StringIO()
+    assert write_jsonl([article, article], out) == 2
+    lines = out.getvalue().splitlines()
+    assert [from_json(line) for line in lines] == [article, article]
+    assert list(iter_jsonl(io.StringIO(out.getvalue()))) == [article, article]
+    binary = io.BytesIO()
+    assert write_jsonl([article], binary) == 1
+    assert binary.getvalue().decode("utf-8") == lines[0] + "\n"
+
+
+def test_every_documented_error_has_one_base_class() -> None:
+    from claimkit.errors import ClaimkitError, InputError, ReadError
+    from claimkit.readers import ReadError as ReadersReadError
+    from claimkit.serialize import DecodeError as SerializeDecodeError
+
+    assert issubclass(ClaimkitError, ValueError)
+    for cls in (ValidationError, InputError, DecodeError, ReadError):
+        assert issubclass(cls, ClaimkitError), cls
+    assert (SerializeDecodeError, ReadersReadError) == (DecodeError, ReadError)
+    assert issubclass(DecodeError, InputError)
+    assert issubclass(ReadError, InputError)
+
+
+def test_a_byte_order_mark_is_ignored_by_both_paths() -> None:
+    raw = dumps(document())
+    assert from_json(b"\xef\xbb\xbf" + raw) == from_json(raw)
+    assert from_json("\ufeff" + raw.decode()) == from_json(raw)
+    bad = document()
+    bad["url"] = 3
+    with pytest.raises(ValidationError, match=r"\$\.url: expected a string, got integer"):
+        from_json(b"\xef\xbb\xbf" + dumps(bad))
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b'"\\ud800 said it."', "contains a lone surrogate U+D800 at index 0"),
+        (b'"\\udfff"', "contains a lone surrogate U+DFFF at index 0"),
+    ],
+)
+def test_a_lone_surrogate_is_refused_with_its_path(raw: bytes, message: str) -> None:
+    data = dumps(document()).replace(b'"Russia said it."', raw)
+    assert data != dumps(document())
+    with pytest.raises(ValidationError) as error:
+        from_json(data)
+    assert error.value.problems[0].path == "$.text"
+    assert error.value.problems[0].message.startswith(message)
+
+
+def test_an_encoded_surrogate_is_not_utf8() -> None:
+    data = dumps(document()).replace(b"Russia said it.", b"\xed\xa0\x80ussia said it.")
+    with pytest.raises(DecodeError, match="not UTF-8: byte 0xed at offset"):
+        from_json(data)
+
+
+def test_a_pair_of_surrogate_escapes_is_one_character() -> None:
+    data = document()
+    data["title"] = "\U0001f600"
+    assert from_json(json.dumps(data).encode()).title == "\U0001f600"  # written as \\ud83d\\ude00
+
+
+def _read_json(data: Any) -> Any:
+    return from_json(dumps(data))
+
+
+@pytest.mark.parametrize("read", [_read_json, from_dict], ids=["from_json", "from_dict"])
+@pytest.mark.parametrize("value", [2**53 + 1, -(2**53) - 1, 10**30 + 1, 10**400])
+def test_an_integer_that_a_float_cannot_hold_is_refused(read: Any, value: int) -> None:
+    data = document()
+    data["claims"][0]["quantities"] = [
+        {"text": "it", "span": span(12, 14), "hedge": "exact", "low": value, "high": value,
+         "counted": None, "event": None}
+    ]  # fmt: skip
+    with pytest.raises(ValidationError) as error:
+        read(data)
+    paths = [p.path for p in error.value.problems]
+    assert paths == ["$.claims[0].quantities[0].low", "$.claims[0].quantities[0].high"]
+    assert "cannot be held exactly by a number" in error.value.problems[0].message
+
+
+@pytest.mark.parametrize("value", [2**53, 2**60, -(2**53)])
+def test_an_integer_that_a_float_holds_is_read(value: int) -> None:
+    data = document()
+    data["claims"][0]["quantities"] = [
+        {"text": "it", "span": span(12, 14), "hedge": "exact", "low": value, "high": value,
+         "counted": None, "event": None}
+    ]  # fmt: skip
+    article: Article = from_json(dumps(data))
+    assert article.claims[0].quantities[0].low == value
+    assert from_dict(data) == article
+
+
+def test_an_integer_longer_than_python_reads_is_refused_with_its_path() -> None:
+    data = dumps(document()).replace(b'"format_version": 1', b'"format_version": ' + b"7" * 5000)
+    with pytest.raises(ValidationError) as error:
+        from_json(data)
+    assert [(p.path, p.message) for p in error.value.problems] == [
+        ("$.format_version", "an integer of 5000 digits is longer than Python reads")
+    ]
+
+
+@pytest.mark.parametrize("where", ["top", "field"])
+def test_deep_nesting_is_a_decode_error(where: str) -> None:
+    deep = b"[" * 5000 + b"]" * 5000
+    data = deep if where == "top" else dumps(document()).replace(b'"url": null', b'"url": ' + deep)
+    with pytest.raises(DecodeError, match="nested deeper than 64 levels"):
+        from_json(data)
+    with pytest.raises(DecodeError):
+        validate_json(data)

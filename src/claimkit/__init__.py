@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     )
     from claimkit.corpus import ClaimRef, Corpus, CorpusDispute, MergedActor
     from claimkit.diff import ArticleDiff, ChangedField, ClaimChange, FieldChange
-    from claimkit.errors import InputError, Problem, ValidationError
+    from claimkit.errors import ClaimkitError, InputError, Problem, ValidationError
     from claimkit.extractor import extract
     from claimkit.identity import ActorMatch, MatchReason, same_actor
     from claimkit.model import (
@@ -81,6 +81,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "ChangedField": "claimkit.diff",
     "ClaimChange": "claimkit.diff",
     "FieldChange": "claimkit.diff",
+    "ClaimkitError": "claimkit.errors",
     "InputError": "claimkit.errors",
     "Problem": "claimkit.errors",
     "ValidationError": "claimkit.errors",
@@ -142,6 +143,7 @@ __all__ = [
     "ClaimChange",
     "ClaimComparison",
     "ClaimRef",
+    "ClaimkitError",
     "Corpus",
     "CorpusDispute",
     "DecodeError",

@@ -1,9 +1,16 @@
 """The ``claimkit`` command line.
 
-Exit codes: 0 success, 1 the input is readable but invalid (or, for
-``compare``, the accounts disagree), 2 usage errors and unreadable input
-(missing file, not UTF-8, not JSON). Errors are one line each,
-``FILE:LINE: $.path: message``; the CLI never prints a traceback.
+Exit codes (:data:`EXIT_CODES`, also in ``claimkit --help`` and docs/cli.md):
+0 success; 1 the input is readable but invalid (``validate``) or the accounts
+disagree (``compare``); 2 a usage error or input that cannot be read; 70 an
+internal error (a bug in claimkit: no input should cause it); 130 interrupted.
+Errors are one line each, ``FILE:LINE: $.path: message``; the CLI never prints
+a traceback.
+
+Which files are JSON: a file named ``*.json`` or ``*.jsonl``, or whose text
+starts with ``{``, holds JSON articles (one document, or JSON Lines); its top
+level must be an object. Any other file is text (the seed format or plain
+text). Standard input (``-``) is JSON when it starts with ``{``.
 """
 
 from __future__ import annotations
@@ -19,16 +26,31 @@ from typing import IO, Any, Final, cast
 
 import attrs
 
-from claimkit.errors import Problem, ValidationError
+from claimkit._jsontext import BOM, parse
+from claimkit.errors import ClaimkitError, DecodeError, Problem
 from claimkit.model import Article
-from claimkit.readers import ReadError, decode_utf8, parse_plain
-from claimkit.serialize import DecodeError, from_json, json_schema, to_json, validate_json
+from claimkit.readers import decode_utf8, parse_plain
+from claimkit.serialize import from_json, json_documents, json_schema, to_json, validate_json
 
-__all__ = ["main"]
+__all__ = ["EXIT_CODES", "main"]
 
 EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
 EXIT_USAGE: Final = 2
+EXIT_INTERNAL: Final = 70
+EXIT_INTERRUPTED: Final = 130
+
+#: Every exit code of the command line, and what it means.
+EXIT_CODES: Final[tuple[tuple[int, str], ...]] = (
+    (EXIT_OK, "success (validate: every document is valid; compare: the accounts agree)"),
+    (EXIT_INVALID, "validate: a document is readable but invalid; compare: the accounts disagree"),
+    (EXIT_USAGE, "usage error, or input that cannot be read (missing file, not UTF-8, not JSON)"),
+    (EXIT_INTERNAL, "internal error: a bug in claimkit (please report it with the input)"),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
+)
+
+#: The file names that always hold JSON articles.
+JSON_SUFFIXES: Final = (".json", ".jsonl")
 
 
 class UsageError(Exception):
@@ -57,32 +79,23 @@ def _open_binary(name: str) -> IO[bytes]:
         raise UsageError(f"{name}: cannot read: {error.strerror}") from None
 
 
-def _documents(name: str, stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
-    """(line, bytes) of each JSON document: one a line (JSON Lines) or one in all.
-
-    A file whose first non-blank line is a complete JSON value is read as JSON
-    Lines, streamed line by line; otherwise the whole input is one document.
-    """
-    first_number = 0
-    first = b""
-    for number, line in enumerate(stream, start=1):
-        if line.strip():
-            first_number, first = number, line
-            break
-    if not first:
-        raise UsageError(f"{name}: empty input, expected JSON or JSON Lines")
+def _read_bytes(name: str) -> bytes:
+    stream = _open_binary(name)
     try:
-        json.loads(first)
-        is_lines = True
-    except (ValueError, UnicodeDecodeError):
-        is_lines = False
-    if is_lines:
-        yield first_number, first
-        for number, line in enumerate(stream, start=first_number + 1):
-            if line.strip():
-                yield number, line
-    else:
-        yield first_number, first + stream.read()
+        return stream.read()
+    except OSError as error:
+        raise UsageError(f"{name}: cannot read: {error.strerror}") from None
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def _is_json(name: str, raw: bytes) -> bool:
+    """The rule of the module docstring: JSON by name, or by a first ``{``."""
+    if name != "-" and name.lower().endswith(JSON_SUFFIXES):
+        return True
+    head = raw[len(BOM) :] if raw.startswith(BOM) else raw
+    return head.lstrip(b" \t\r\n").startswith(b"{")
 
 
 def _validate(names: Sequence[str]) -> _Report:
@@ -95,19 +108,16 @@ def _validate(names: Sequence[str]) -> _Report:
             report.cannot_read(str(error).split(": ", 1)[1], source)
             continue
         try:
-            for line, document in _documents(source, stream):
+            for line, document in json_documents(stream, source=source):
                 report.documents += 1
-                try:
-                    decode_utf8(document, source=source)
-                except ReadError as error:
-                    report.cannot_read(error.message, source, line)
-                    continue
                 try:
                     report.problems.extend(validate_json(document, source=source, line=line))
                 except DecodeError as error:
                     report.cannot_read(error.message, source, error.line)
-        except UsageError as error:
-            report.cannot_read(str(error).split(": ", 1)[1], source)
+        except DecodeError as error:
+            report.cannot_read(error.message, source, error.line)
+        except OSError as error:
+            report.cannot_read(f"cannot read: {error.strerror}", source)
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()
@@ -141,28 +151,15 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _read_articles(name: str, *, published: datetime.date | None) -> list[Article]:
     """Articles from a file: JSON or JSON Lines articles, or text (seed format or plain)."""
     source = "<stdin>" if name == "-" else name
-    stream = _open_binary(name)
+    raw = _read_bytes(name)
     try:
-        raw = stream.read()
-    finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
-    try:
-        content = decode_utf8(raw, source=source)
-    except ReadError as error:
-        raise UsageError(str(error)) from None
-    if content.lstrip().startswith("{"):
-        articles: list[Article] = []
-        documents = _documents(source, io.BytesIO(content.encode("utf-8")))
-        for line, document in documents:
-            try:
-                articles.append(from_json(document, source=source, line=line))
-            except (DecodeError, ValidationError) as error:
-                raise UsageError(str(error)) from None
-        return articles
-    try:
-        parsed = parse_plain(content, published=published, source=source)
-    except ReadError as error:
+        if _is_json(name, raw):
+            return [
+                from_json(document, source=source, line=line)
+                for line, document in json_documents(io.BytesIO(raw), source=source)
+            ]
+        parsed = parse_plain(decode_utf8(raw, source=source), published=published, source=source)
+    except ClaimkitError as error:
         raise UsageError(str(error)) from None
     return [Article(text=parsed.text, published=parsed.published)]
 
@@ -255,24 +252,27 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _format_versions(name: str) -> set[object]:
-    """The ``format_version`` values of the JSON documents in a file (none for text)."""
+    """The ``format_version`` values of the JSON documents in a file (none for text).
+
+    Anything that cannot be read gives none: reading the articles reports it.
+    """
     if name == "-":
         return set()
     try:
         with open(name, "rb") as stream:
             raw = stream.read()
     except OSError:
-        return set()  # _read_articles reports it
-    if not raw.lstrip().startswith(b"{"):
+        return set()
+    if not _is_json(name, raw):
         return set()
     found: set[object] = set()
     try:
-        for _, document in _documents(name, io.BytesIO(raw)):
-            data = json.loads(document)
-            if isinstance(data, dict) and "format_version" in data:
+        for line, document in json_documents(io.BytesIO(raw), source=name):
+            data = parse(document, source=name, line=line)
+            if isinstance(data, dict) and type(data.get("format_version")) is int:
                 found.add(data["format_version"])
-    except (ValueError, UnicodeDecodeError, UsageError):
-        return set()  # _read_articles reports it
+    except ClaimkitError:
+        return set()
     return found
 
 
@@ -333,40 +333,122 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- the parser -------------------------------------------------------------------------
+
+_FILES_HELP: Final = (
+    "a file named *.json or *.jsonl, or whose text starts with '{', holds JSON articles (one"
+    " document or JSON Lines); any other file is text; '-' reads standard input"
+)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Descriptions wrapped to the terminal, the examples and exit codes as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("examples:"):
+            return "\n".join(indent + line for line in text.splitlines())
+        return super()._fill_text(text, width, indent)
+
+
+def _epilog(*examples: str) -> str:
+    lines = ["examples:", *(f"  {example}" for example in examples), "", "exit codes:"]
+    lines += [f"  {code:<3}  {meaning}" for code, meaning in EXIT_CODES]
+    return "\n".join(lines)
+
+
+def _command(
+    commands: Any, name: str, *, help: str, description: str, examples: Sequence[str]
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog=_epilog(*examples),
+        formatter_class=_Formatter,
+    )
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
     from claimkit import __version__
 
     parser = argparse.ArgumentParser(
         prog="claimkit",
         description="Who claimed what, when, and who disputes it, from news text.",
+        epilog=_epilog(
+            "claimkit extract seeds/idlib-2020-01-24.txt",
+            "claimkit COMMAND --help",
+        ),
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"claimkit {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command",
+        required=True,
+        metavar="COMMAND",
+        help="one of these (COMMAND --help for more)",
+    )
 
-    validate = commands.add_parser(
+    validate = _command(
+        commands,
         "validate",
         help="check claimkit JSON or JSON Lines files",
-        description="Check JSON or JSON Lines articles; '-' reads standard input.",
+        description="Check JSON or JSON Lines articles: every problem of every document, one"
+        " a line. A file whose first non-blank line is a complete JSON value is JSON Lines.",
+        examples=(
+            "claimkit validate gold/*.json",
+            "claimkit validate --format json pred.jsonl",
+            "claimkit extract story.txt | claimkit validate -",
+        ),
     )
-    validate.add_argument("files", nargs="+", metavar="FILE")
-    validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="JSON or JSON Lines articles; '-' reads standard input",
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one problem a line (default); json: one report with every problem",
+    )
     validate.set_defaults(run=_cmd_validate)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of an article")
+    schema = _command(
+        commands,
+        "schema",
+        help="print the JSON Schema of an article",
+        description="Print the JSON Schema (2020-12) of a serialized article. Its description"
+        " lists the rules that the readers enforce and JSON Schema cannot state.",
+        examples=("claimkit schema > article.schema.json",),
+    )
     schema.set_defaults(run=_cmd_schema)
 
-    extract = commands.add_parser(
+    extract = _command(
+        commands,
         "extract",
         help="find who claimed what in news text",
         description="Extract actors, claims, quantities, times and disputes. Input: text in"
         " the seed format ('date YYYY-MM-DD' then the body), plain text, or JSON / JSON Lines"
-        " articles ('-' reads standard input). One article is written as JSON, several as"
+        " articles (their text is read again). One article is written as JSON, several as"
         " JSON Lines.",
+        examples=(
+            "claimkit extract seeds/idlib-2020-01-24.txt",
+            "claimkit extract gold/*.txt -o pred.jsonl",
+            "claimkit extract --published 2020-01-24 story.txt",
+            "claimkit extract --format schema-org story.txt -o story.jsonld",
+        ),
     )
-    extract.add_argument("files", nargs="+", metavar="FILE")
-    extract.add_argument("-o", "--output", metavar="OUT", help="output file ('-' for stdout)")
+    extract.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
     extract.add_argument(
-        "--published", type=_date, metavar="YYYY-MM-DD", help="publication date of plain text"
+        "-o", "--output", metavar="OUT", help="write to OUT instead of standard output ('-')"
+    )
+    extract.add_argument(
+        "--published",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="publication date of plain text, against which 'on Thursday' is resolved",
     )
     extract.add_argument(
         "--format",
@@ -376,42 +458,77 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.set_defaults(run=_cmd_extract)
 
-    evaluation = commands.add_parser(
+    evaluation = _command(
+        commands,
         "eval",
         help="score extracted articles against gold articles",
         description="Precision, recall and F1 of claims, speakers, quantities and disputes;"
-        " accuracy of speaker, polarity, mode, hedge and time on matched claims.",
+        " accuracy of speaker, polarity, mode, hedge and time on matched claims. Gold and"
+        " predicted articles are taken in order and must have the same texts.",
+        examples=(
+            "claimkit eval gold/*.json --pred pred.jsonl",
+            "claimkit eval --pred pred.jsonl gold/*.json",
+            "claimkit eval gold/001.json gold/002.json --pred p1.json --pred p2.json",
+        ),
     )
-    evaluation.add_argument("gold", nargs="+", metavar="GOLD")
-    evaluation.add_argument("--pred", nargs="+", required=True, metavar="PRED")
-    evaluation.add_argument("--format", choices=("text", "json"), default="text")
+    evaluation.add_argument("gold", nargs="+", metavar="GOLD", help=f"gold articles: {_FILES_HELP}")
+    evaluation.add_argument(
+        "--pred",
+        action="append",
+        required=True,
+        metavar="PRED",
+        help="predicted articles (JSON, JSON Lines or text); one file each time, repeat for more",
+    )
+    evaluation.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: a table (default); json: the same numbers as JSON",
+    )
     evaluation.set_defaults(run=_cmd_eval)
 
-    comparison = commands.add_parser(
+    comparison = _command(
+        commands,
         "compare",
         help="compare two accounts of one story",
         description="Show what changed between two articles (two versions of one article, or"
         " two outlets on one event): claims added, removed and changed, actors added and"
-        " removed. Input: JSON articles, or text that is extracted first. Exit 0 when the"
-        " accounts agree, 1 when they disagree, 2 on bad input.",
+        " removed. Input: JSON articles, or text that is extracted first.",
+        examples=(
+            "claimkit compare morning.txt evening.txt",
+            "claimkit compare --format json a.json b.json",
+        ),
     )
-    comparison.add_argument("old", metavar="A")
-    comparison.add_argument("new", metavar="B")
+    comparison.add_argument("old", metavar="A", help=f"the first account: {_FILES_HELP}")
+    comparison.add_argument("new", metavar="B", help="the second account, read as A")
     comparison.add_argument(
-        "--published", type=_date, metavar="YYYY-MM-DD", help="publication date of plain text"
+        "--published",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="publication date of plain text, against which 'on Thursday' is resolved",
     )
-    comparison.add_argument("--format", choices=("text", "json"), default="text")
+    comparison.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: a readable diff (default); json: the diff as JSON",
+    )
     comparison.set_defaults(run=_cmd_compare)
 
-    render = commands.add_parser(
+    render = _command(
+        commands,
         "render",
         help="write an article's claims and disputes as one HTML page",
         description="Write one self-contained HTML page (no network, no script) that marks the"
         " claims, speakers, cues, quantities and times in the text and shows each dispute with"
         " its sides. Input: a JSON article, or text that is extracted first ('-' reads standard"
-        " input). Example: claimkit render seeds/idlib-2020-01-24.txt -o page.html",
+        " input).",
+        examples=(
+            "claimkit render seeds/idlib-2020-01-24.txt -o page.html",
+            "claimkit extract story.txt | claimkit render - > page.html",
+        ),
     )
-    render.add_argument("file", metavar="ARTICLE", help="a JSON article, seed-format or plain text")
+    render.add_argument("file", metavar="ARTICLE", help=f"one article: {_FILES_HELP}")
     render.add_argument("-o", "--output", metavar="OUT", help="output file ('-' for stdout)")
     render.add_argument(
         "--published", type=_date, metavar="YYYY-MM-DD", help="publication date of plain text"
@@ -427,6 +544,10 @@ def _parser() -> argparse.ArgumentParser:
 _EXTRA_COMMANDS: list[Callable[[Any], None]] = []
 
 
+def _lines(message: str) -> Iterator[str]:
+    yield from message.splitlines() or [""]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = _parser()
@@ -434,16 +555,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except UsageError as error:
-        print(f"claimkit: {error}", file=sys.stderr)
+        for line in _lines(str(error)):
+            print(f"claimkit: {line}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:
         print(f"claimkit: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         print("claimkit: please report this with the input that caused it", file=sys.stderr)
-        return 70
+        return EXIT_INTERNAL
     return code
 
 

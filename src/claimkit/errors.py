@@ -3,6 +3,14 @@
 Every invalid value is reported as a :class:`Problem`: a JSON path such as
 ``$.claims[2].cue.span.end``, a message, and (for files) the source and line.
 A :class:`ValidationError` carries all the problems of one document at once.
+
+Every error that claimkit raises on purpose is a :class:`ClaimkitError` (itself
+a ``ValueError``): :class:`ValidationError` when a value breaks a rule of the
+model, :class:`InputError` when input cannot be read at all (its subclasses
+:class:`DecodeError` for JSON and :class:`ReadError` for text, also importable
+from :mod:`claimkit.serialize` and :mod:`claimkit.readers`). Catching
+``ClaimkitError`` catches every documented error of the readers, the
+serializers and the model; nothing else escapes them for any input.
 """
 
 from __future__ import annotations
@@ -11,7 +19,15 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["InputError", "Problem", "ValidationError", "join_path"]
+__all__ = [
+    "ClaimkitError",
+    "DecodeError",
+    "InputError",
+    "Problem",
+    "ReadError",
+    "ValidationError",
+    "join_path",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -46,6 +62,14 @@ class Problem:
         }
 
 
+class ClaimkitError(ValueError):
+    """The base class of every error that claimkit raises on purpose.
+
+    Its subclasses are :class:`ValidationError` (a value breaks a rule of the
+    model) and :class:`InputError` (input that cannot be read at all).
+    """
+
+
 def join_path(prefix: str, suffix: str) -> str:
     """Append a relative JSON path (``$.a.b`` or ``$[2]``) to ``prefix``."""
     if suffix == "$":
@@ -53,7 +77,7 @@ def join_path(prefix: str, suffix: str) -> str:
     return prefix + suffix[1:]
 
 
-class ValidationError(ValueError):
+class ValidationError(ClaimkitError):
     """A value, or a document, broke one or more rules of the claimkit model.
 
     ``problems`` holds every problem found, each with its path. The string form
@@ -88,7 +112,7 @@ class ValidationError(ValueError):
         )
 
 
-class InputError(ValueError):
+class InputError(ClaimkitError):
     """Input that cannot be read at all: says which source, which line and why.
 
     Unlike :class:`ValidationError`, this means the input could not be read,
@@ -103,3 +127,17 @@ class InputError(ValueError):
         if source is not None:
             where = f"{source}:{line}: " if line is not None else f"{source}: "
         super().__init__(where + message)
+
+
+class DecodeError(InputError):
+    """Input that is not a JSON document at all (bad syntax, not UTF-8, duplicate keys,
+    ``NaN``, nesting deeper than any claimkit document).
+
+    Unlike :class:`ValidationError`, this means the input could not be read,
+    not that it broke a rule of the model.
+    """
+
+
+class ReadError(InputError):
+    """Text that cannot be read as an article (bad header, impossible date, no body,
+    not UTF-8): says which file, which line and why."""

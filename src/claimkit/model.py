@@ -8,24 +8,53 @@ inside the text, references that resolve, unique ids). Each failure is a
 bad field, e.g. ``$.claims[2].cue.span.end``.
 
 Ids are derived from content when they are not given, so the same claim of
-the same article gets the same id on every run and every machine.
+the same article gets the same id on every run and every machine. A derived id
+follows its content: ``attrs.evolve`` that changes what an id is derived from
+derives it again (see :func:`derived_id`).
+
+The checks of single fields live in :mod:`claimkit._checks`, those that need a
+whole article in :mod:`claimkit._invariants`, the derivation of ids in
+:mod:`claimkit._ids`.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
-import hashlib
 import itertools
-import re
-import unicodedata
-from collections.abc import Iterator
-from typing import Annotated, ClassVar, Final
+from collections.abc import Callable
+from typing import Annotated, Any, ClassVar, Final
 
 import attrs
 import msgspec
 
-from claimkit.errors import Problem, ValidationError
+from claimkit._checks import (
+    MAX_OFFSET,
+    check_enum,
+    check_instance,
+    check_int,
+    check_number,
+    check_str,
+    check_tuple,
+    describe,
+    fail,
+    show_int,
+    surrogate_problem,
+)
+from claimkit._ids import (
+    actor_id,
+    actor_key,
+    article_id,
+    article_key,
+    claim_id,
+    claim_key,
+    dispute_id,
+    dispute_key,
+    settle_id,
+    slug,
+)
+from claimkit._invariants import article_is_valid, article_problems
+from claimkit.errors import ValidationError
 
 __all__ = [
     "FORMAT_VERSION",
@@ -46,6 +75,7 @@ __all__ = [
     "Stance",
     "TimePrecision",
     "TimeRef",
+    "derived_id",
     "slug",
 ]
 
@@ -120,73 +150,16 @@ class DisputeKind(enum.StrEnum):
     CONTRADICTION = "contradiction"  #: any other incompatible pair
 
 
-# --- small checks shared by the classes below -------------------------------------------
+def derived_id(obj: Actor | Claim | Dispute | Article) -> str:
+    """The id that ``obj``'s content derives, whatever id it has.
 
-
-def _fail(path: str, message: str) -> ValidationError:
-    return ValidationError([Problem(path=path, message=message)])
-
-
-def _describe(value: object) -> str:
-    return type(value).__name__
-
-
-def _check_str(value: object, path: str, *, optional: bool = False, empty: bool = True) -> None:
-    if value is None and optional:
-        return
-    if type(value) is not str:
-        want = "a string or None" if optional else "a string"
-        raise _fail(path, f"expected {want}, got {_describe(value)}")
-    if not empty and not value:
-        raise _fail(path, "must not be empty")
-
-
-def _check_int(value: object, path: str) -> None:
-    if type(value) is not int:
-        raise _fail(path, f"expected an int, got {_describe(value)}")
-
-
-def _check_number(value: object, path: str) -> None:
-    if value is None:
-        return
-    if type(value) is not float and type(value) is not int:
-        raise _fail(path, f"expected a number or None, got {_describe(value)}")
-    if value != value or value in (float("inf"), float("-inf")):
-        raise _fail(path, f"expected a finite number, got {value!r}")
-
-
-def _check_enum(value: object, enum_type: type[enum.Enum], path: str) -> None:
-    if type(value) is not enum_type:
-        choices = ", ".join(repr(m.value) for m in enum_type)
-        raise _fail(path, f"expected a {enum_type.__name__} ({choices}), got {value!r}")
-
-
-def _check_instance(value: object, cls: type, path: str, *, optional: bool = False) -> None:
-    if value is None and optional:
-        return
-    if type(value) is not cls:
-        want = f"{cls.__name__} or None" if optional else cls.__name__
-        raise _fail(path, f"expected {want}, got {_describe(value)}")
-
-
-def _check_tuple(value: object, cls: type, path: str) -> None:
-    if type(value) is not tuple:
-        raise _fail(path, f"expected a tuple of {cls.__name__}, got {_describe(value)}")
-    for i, item in enumerate(value):
-        if type(item) is not cls:
-            raise _fail(f"{path}[{i}]", f"expected {cls.__name__}, got {_describe(item)}")
-
-
-def _digest(*parts: object) -> str:
-    joined = "\x1f".join(str(p) for p in parts)
-    return hashlib.blake2b(joined.encode("utf-8"), digest_size=6).hexdigest()
-
-
-def slug(name: str) -> str:
-    """A readable id from a name: "Naji al-Mustafa" -> "naji-al-mustafa"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug or "actor-" + _digest(name)
+    An object's id is *derived* when it was left out, or when it equals this
+    value: such an id is derived again from the new content whenever
+    ``attrs.evolve`` makes a changed copy, so it never goes stale. An id that
+    differs from it was chosen by whoever built the object, and is kept.
+    """
+    key_of, id_of = _IDS[type(obj)]
+    return id_of(key_of(obj))
 
 
 # --- spans and excerpts -----------------------------------------------------------------
@@ -201,14 +174,18 @@ class Span:
 
     def __attrs_post_init__(self) -> None:
         start, end = self.start, self.end
-        if type(start) is int and type(end) is int and 0 <= start <= end:
+        if type(start) is int and type(end) is int and 0 <= start <= end <= MAX_OFFSET:
             return  # the common case, checked at once
-        _check_int(self.start, "$.start")
-        _check_int(self.end, "$.end")
-        if self.start < 0:
-            raise _fail("$.start", f"must be >= 0, got {self.start}")
-        if self.end < self.start:
-            raise _fail("$.end", f"must be >= start ({self.start}), got {self.end}")
+        check_int(start, "$.start")
+        check_int(end, "$.end")
+        if start < 0:
+            raise fail("$.start", f"must be >= 0, got {show_int(start)}")
+        if start > MAX_OFFSET:
+            raise fail("$.start", f"must be <= {MAX_OFFSET}, got {show_int(start)}")
+        if end > MAX_OFFSET:
+            raise fail("$.end", f"must be <= {MAX_OFFSET}, got {show_int(end)}")
+        if end < start:
+            raise fail("$.end", f"must be >= start ({show_int(start)}), got {show_int(end)}")
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -235,12 +212,17 @@ class Excerpt:
 
     def __attrs_post_init__(self) -> None:
         text, span = self.text, self.span
-        if type(text) is str and type(span) is Span and len(text) == span.end - span.start:
+        if (
+            type(text) is str
+            and type(span) is Span
+            and len(text) == span.end - span.start
+            and (text.isascii() or surrogate_problem(text) is None)
+        ):
             return  # the common case, checked at once
-        _check_str(self.text, "$.text")
-        _check_instance(self.span, Span, "$.span")
+        check_str(self.text, "$.text")
+        check_instance(self.span, Span, "$.span")
         if len(self.text) != self.span.end - self.span.start:
-            raise _fail(
+            raise fail(
                 "$.span",
                 f"covers {self.span.end - self.span.start} characters"
                 f" but the text has {len(self.text)}",
@@ -268,23 +250,23 @@ class Quantity:
     event: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        _check_str(self.text, "$.text", empty=False)
-        _check_instance(self.span, Span, "$.span")
-        _check_enum(self.hedge, Hedge, "$.hedge")
-        _check_number(self.low, "$.low")
-        _check_number(self.high, "$.high")
-        _check_str(self.counted, "$.counted", optional=True)
-        _check_str(self.event, "$.event", optional=True)
+        check_str(self.text, "$.text", empty=False)
+        check_instance(self.span, Span, "$.span")
+        check_enum(self.hedge, Hedge, "$.hedge")
+        check_number(self.low, "$.low")
+        check_number(self.high, "$.high")
+        check_str(self.counted, "$.counted", optional=True)
+        check_str(self.event, "$.event", optional=True)
         low, high = self.low, self.high
         if low is not None and high is not None and low > high:
-            raise _fail("$.high", f"must be >= low ({low}), got {high}")
+            raise fail("$.high", f"must be >= low ({low}), got {high}")
         wanted = _HEDGE_BOUNDS[self.hedge]
         if (low is not None, high is not None) not in wanted:
-            raise _fail("$.hedge", f"{self.hedge.value!r} {_HEDGE_RULES[self.hedge]}")
+            raise fail("$.hedge", f"{self.hedge.value!r} {_HEDGE_RULES[self.hedge]}")
         if self.hedge is _EXACT and low != high:
-            raise _fail("$.high", f"an exact quantity needs low == high, got {low} and {high}")
+            raise fail("$.high", f"an exact quantity needs low == high, got {low} and {high}")
         if len(self.text) != self.span.end - self.span.start:
-            raise _fail("$.span", "does not cover as many characters as the text has")
+            raise fail("$.span", "does not cover as many characters as the text has")
 
     @property
     def interval(self) -> tuple[float, float] | None:
@@ -335,24 +317,24 @@ class TimeRef:
     end: datetime.date | None = None
 
     def __attrs_post_init__(self) -> None:
-        _check_str(self.text, "$.text", empty=False)
-        _check_instance(self.span, Span, "$.span")
-        _check_enum(self.precision, TimePrecision, "$.precision")
-        _check_instance(self.start, datetime.date, "$.start", optional=True)
-        _check_instance(self.end, datetime.date, "$.end", optional=True)
+        check_str(self.text, "$.text", empty=False)
+        check_instance(self.span, Span, "$.span")
+        check_enum(self.precision, TimePrecision, "$.precision")
+        check_instance(self.start, datetime.date, "$.start", optional=True)
+        check_instance(self.end, datetime.date, "$.end", optional=True)
         start, end = self.start, self.end
         precision = self.precision
         if precision is _UNRESOLVED:
             if start is not None or end is not None:
-                raise _fail("$.precision", "an unresolved time has neither start nor end")
+                raise fail("$.precision", "an unresolved time has neither start nor end")
         elif start is None or end is None:
-            raise _fail("$.precision", f"a {self.precision.value!r} time needs start and end")
+            raise fail("$.precision", f"a {self.precision.value!r} time needs start and end")
         elif precision is _DAY and start != end:
-            raise _fail("$.end", f"a 'day' time needs end == start ({start}), got {end}")
+            raise fail("$.end", f"a 'day' time needs end == start ({start}), got {end}")
         elif precision is _RANGE and end <= start:
-            raise _fail("$.end", f"a 'range' time needs end > start ({start}), got {end}")
+            raise fail("$.end", f"a 'range' time needs end > start ({start}), got {end}")
         if len(self.text) != self.span.end - self.span.start:
-            raise _fail("$.span", "does not cover as many characters as the text has")
+            raise fail("$.span", "does not cover as many characters as the text has")
 
     def overlaps(self, other: TimeRef) -> bool | None:
         """Whether the two date ranges share a day; None when either is unresolved."""
@@ -380,17 +362,17 @@ class Actor:
     affiliation: Id | None = None
     mentions: tuple[Span, ...] = ()
     id: Id = ""
+    # The content key it was built with (see claimkit._ids.settle_id); not data.
+    _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     def __attrs_post_init__(self) -> None:
-        _check_str(self.name, "$.name", empty=False)
-        _check_enum(self.kind, ActorKind, "$.kind")
-        _check_tuple(self.aliases, str, "$.aliases")
-        _check_str(self.role, "$.role", optional=True)
-        _check_str(self.affiliation, "$.affiliation", optional=True, empty=False)
-        _check_tuple(self.mentions, Span, "$.mentions")
-        _check_str(self.id, "$.id")
-        if not self.id:
-            object.__setattr__(self, "id", slug(self.name))
+        check_str(self.name, "$.name", empty=False)
+        check_enum(self.kind, ActorKind, "$.kind")
+        check_tuple(self.aliases, str, "$.aliases")
+        check_str(self.role, "$.role", optional=True)
+        check_str(self.affiliation, "$.affiliation", optional=True, empty=False)
+        check_tuple(self.mentions, Span, "$.mentions")
+        settle_id(self, *_IDS[type(self)])
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -406,8 +388,8 @@ class ExtractorInfo:
     version: str
 
     def __attrs_post_init__(self) -> None:
-        _check_str(self.name, "$.name", empty=False)
-        _check_str(self.version, "$.version", empty=False)
+        check_str(self.name, "$.name", empty=False)
+        check_str(self.version, "$.version", empty=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -431,28 +413,24 @@ class Claim:
     confidence: float | None = None
     extractor: ExtractorInfo | None = None
     id: Id = ""
+    # The content key it was built with (see claimkit._ids.settle_id); not data.
+    _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     def __attrs_post_init__(self) -> None:
-        _check_str(self.speaker, "$.speaker", empty=False)
-        _check_instance(self.cue, Excerpt, "$.cue")
-        _check_instance(self.content, Excerpt, "$.content")
-        _check_enum(self.mode, Mode, "$.mode")
-        _check_enum(self.polarity, Polarity, "$.polarity")
+        check_str(self.speaker, "$.speaker", empty=False)
+        check_instance(self.cue, Excerpt, "$.cue")
+        check_instance(self.content, Excerpt, "$.content")
+        check_enum(self.mode, Mode, "$.mode")
+        check_enum(self.polarity, Polarity, "$.polarity")
         if type(self.hedged) is not bool:
-            raise _fail("$.hedged", f"expected a bool, got {_describe(self.hedged)}")
-        _check_instance(self.when, TimeRef, "$.when", optional=True)
-        _check_tuple(self.quantities, Quantity, "$.quantities")
-        _check_number(self.confidence, "$.confidence")
+            raise fail("$.hedged", f"expected a bool, got {describe(self.hedged)}")
+        check_instance(self.when, TimeRef, "$.when", optional=True)
+        check_tuple(self.quantities, Quantity, "$.quantities")
+        check_number(self.confidence, "$.confidence")
         if self.confidence is not None and not 0.0 <= self.confidence <= 1.0:
-            raise _fail("$.confidence", f"must be within [0, 1], got {self.confidence}")
-        _check_instance(self.extractor, ExtractorInfo, "$.extractor", optional=True)
-        _check_str(self.id, "$.id")
-        if not self.id:
-            derived = "c" + _digest(
-                self.speaker, self.cue.span.start, self.content.span.start,
-                self.content.span.end, self.content.text,
-            )  # fmt: skip
-            object.__setattr__(self, "id", derived)
+            raise fail("$.confidence", f"must be within [0, 1], got {self.confidence}")
+        check_instance(self.extractor, ExtractorInfo, "$.extractor", optional=True)
+        settle_id(self, *_IDS[type(self)])
 
 
 @attrs.frozen(kw_only=True)
@@ -464,10 +442,10 @@ class Position:
 
     def __attrs_post_init__(self) -> None:
         claim = self.claim
-        if type(claim) is str and claim and type(self.stance) is Stance:
+        if type(claim) is str and claim and claim.isascii() and type(self.stance) is Stance:
             return  # the common case, checked at once
-        _check_str(self.claim, "$.claim", empty=False)
-        _check_enum(self.stance, Stance, "$.stance")
+        check_str(self.claim, "$.claim", empty=False)
+        check_enum(self.stance, Stance, "$.stance")
 
 
 @attrs.frozen(kw_only=True)
@@ -484,26 +462,25 @@ class Dispute:
     reason: str | None = None
     note: str | None = None
     id: Id = ""
+    # The content key it was built with (see claimkit._ids.settle_id); not data.
+    _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     def __attrs_post_init__(self) -> None:
-        _check_enum(self.kind, DisputeKind, "$.kind")
-        _check_str(self.point, "$.point", empty=False)
-        _check_tuple(self.positions, Position, "$.positions")
+        check_enum(self.kind, DisputeKind, "$.kind")
+        check_str(self.point, "$.point", empty=False)
+        check_tuple(self.positions, Position, "$.positions")
         if len(self.positions) < 2:
-            raise _fail(
+            raise fail(
                 "$.positions", f"a dispute needs at least 2 positions, got {len(self.positions)}"
             )
         seen: set[str] = set()
         for i, position in enumerate(self.positions):
             if position.claim in seen:
-                raise _fail(f"$.positions[{i}].claim", f"claim {position.claim!r} is listed twice")
+                raise fail(f"$.positions[{i}].claim", f"claim {position.claim!r} is listed twice")
             seen.add(position.claim)
-        _check_str(self.reason, "$.reason", optional=True)
-        _check_str(self.note, "$.note", optional=True)
-        _check_str(self.id, "$.id")
-        if not self.id:
-            claims = sorted(p.claim for p in self.positions)
-            object.__setattr__(self, "id", "d" + _digest(self.kind.value, *claims))
+        check_str(self.reason, "$.reason", optional=True)
+        check_str(self.note, "$.note", optional=True)
+        settle_id(self, *_IDS[type(self)])
 
     def disagreeing_pairs(self) -> tuple[tuple[str, str], ...]:
         """Pairs of claim ids whose stances on the point cannot both hold.
@@ -539,25 +516,26 @@ class Article:
     disputes: tuple[Dispute, ...] = ()
     format_version: int = FORMAT_VERSION
     id: Id = ""
+    # The content key it was built with (see claimkit._ids.settle_id); not data.
+    _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     SUPPORTED_FORMATS: ClassVar[frozenset[int]] = frozenset({FORMAT_VERSION})
 
     def __attrs_post_init__(self) -> None:
-        _check_str(self.text, "$.text")
-        _check_instance(self.published, datetime.date, "$.published", optional=True)
-        _check_str(self.title, "$.title", optional=True)
-        _check_str(self.source, "$.source", optional=True)
-        _check_str(self.url, "$.url", optional=True)
-        _check_str(self.language, "$.language", empty=False)
-        _check_tuple(self.actors, Actor, "$.actors")
-        _check_tuple(self.claims, Claim, "$.claims")
-        _check_tuple(self.disputes, Dispute, "$.disputes")
-        _check_int(self.format_version, "$.format_version")
-        _check_str(self.id, "$.id")
-        if not _article_is_valid(self):
-            raise ValidationError(list(_article_problems(self)))
-        if not self.id:
-            object.__setattr__(self, "id", "a" + _digest(self.published, self.text))
+        check_str(self.text, "$.text")
+        check_instance(self.published, datetime.date, "$.published", optional=True)
+        check_str(self.title, "$.title", optional=True)
+        check_str(self.source, "$.source", optional=True)
+        check_str(self.url, "$.url", optional=True)
+        check_str(self.language, "$.language", empty=False)
+        check_tuple(self.actors, Actor, "$.actors")
+        check_tuple(self.claims, Claim, "$.claims")
+        check_tuple(self.disputes, Dispute, "$.disputes")
+        check_int(self.format_version, "$.format_version")
+        check_str(self.id, "$.id")
+        if not article_is_valid(self):
+            raise ValidationError(list(article_problems(self)))
+        settle_id(self, *_IDS[type(self)])
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id (KeyError when there is none)."""
@@ -578,157 +556,9 @@ class Article:
         return self.actor(claim.speaker)
 
 
-def _article_is_valid(article: Article) -> bool:
-    """The checks of :func:`_article_problems` as one quick pass without messages.
-
-    Valid articles, the common case, are checked here only; the detailed
-    generator runs when something is wrong, to say what and where.
-    """
-    if article.format_version not in Article.SUPPORTED_FORMATS:
-        return False
-    text = article.text
-    size = len(text)
-    actor_ids = set()
-    for actor in article.actors:
-        if actor.id in actor_ids:
-            return False
-        actor_ids.add(actor.id)
-        if actor.mentions:
-            names = {n.casefold() for n in actor.names}
-            for mention in actor.mentions:
-                if mention.end > size or text[mention.start : mention.end].casefold() not in names:
-                    return False
-    for actor in article.actors:
-        affiliation = actor.affiliation
-        if affiliation is not None and (affiliation not in actor_ids or affiliation == actor.id):
-            return False
-    speakers: dict[str, str] = {}
-    for claim in article.claims:
-        if claim.id in speakers or claim.speaker not in actor_ids:
-            return False
-        speakers[claim.id] = claim.speaker
-        cue, content = claim.cue.span, claim.content.span
-        if cue.end > size or text[cue.start : cue.end] != claim.cue.text:
-            return False
-        if content.end > size or text[content.start : content.end] != claim.content.text:
-            return False
-        for quantity in claim.quantities:
-            span = quantity.span
-            if span.end > size or text[span.start : span.end] != quantity.text:
-                return False
-        when = claim.when
-        if when is not None and (
-            when.span.end > size or text[when.span.start : when.span.end] != when.text
-        ):
-            return False
-    dispute_ids = set()
-    for dispute in article.disputes:
-        if dispute.id in dispute_ids:
-            return False
-        dispute_ids.add(dispute.id)
-        parties = set()
-        for position in dispute.positions:
-            speaker = speakers.get(position.claim)
-            if speaker is None:
-                return False
-            parties.add(speaker)
-        if len(parties) < 2:
-            return False
-    return True
-
-
-def _article_problems(article: Article) -> Iterator[Problem]:
-    """Every invariant of ``article`` that spans more than one object."""
-    if article.format_version not in Article.SUPPORTED_FORMATS:
-        supported = ", ".join(str(v) for v in sorted(Article.SUPPORTED_FORMATS))
-        yield Problem(
-            path="$.format_version",
-            message=f"format version {article.format_version} is not supported"
-            f" (this claimkit reads {supported})",
-        )
-    text = article.text
-    size = len(text)
-
-    def span_problems(span: Span, path: str) -> Iterator[Problem]:
-        if span.end > size:
-            yield Problem(
-                path=path + ".end",
-                message=f"{span.end} is past the end of the text ({size} characters)",
-            )
-
-    def excerpt_problems(surface: str, span: Span, path: str) -> Iterator[Problem]:
-        if span.end > size:
-            yield from span_problems(span, path + ".span")
-        elif text[span.start : span.end] != surface:
-            yield Problem(
-                path=path + ".text",
-                message=f"{surface!r} does not match the text at"
-                f" [{span.start}, {span.end}): {text[span.start : span.end]!r}",
-            )
-
-    actor_ids: set[str] = set()
-    for i, actor in enumerate(article.actors):
-        path = f"$.actors[{i}]"
-        if actor.id in actor_ids:
-            yield Problem(path=path + ".id", message=f"duplicate actor id {actor.id!r}")
-        actor_ids.add(actor.id)
-        names = {n.casefold() for n in actor.names}
-        for j, mention in enumerate(actor.mentions):
-            mpath = f"{path}.mentions[{j}]"
-            if mention.end > size:
-                yield from span_problems(mention, mpath)
-            elif text[mention.start : mention.end].casefold() not in names:
-                yield Problem(
-                    path=mpath,
-                    message=f"{text[mention.start : mention.end]!r} is neither the name"
-                    " nor an alias of the actor",
-                )
-    for i, actor in enumerate(article.actors):
-        if actor.affiliation is not None:
-            if actor.affiliation not in actor_ids:
-                yield Problem(
-                    path=f"$.actors[{i}].affiliation",
-                    message=f"no actor has the id {actor.affiliation!r}",
-                )
-            elif actor.affiliation == actor.id:
-                yield Problem(
-                    path=f"$.actors[{i}].affiliation",
-                    message="an actor cannot be its own affiliation",
-                )
-
-    speakers: dict[str, str] = {}
-    for i, claim in enumerate(article.claims):
-        path = f"$.claims[{i}]"
-        if claim.id in speakers:
-            yield Problem(path=path + ".id", message=f"duplicate claim id {claim.id!r}")
-        speakers[claim.id] = claim.speaker
-        if claim.speaker not in actor_ids:
-            yield Problem(path=path + ".speaker", message=f"no actor has the id {claim.speaker!r}")
-        yield from excerpt_problems(claim.cue.text, claim.cue.span, path + ".cue")
-        yield from excerpt_problems(claim.content.text, claim.content.span, path + ".content")
-        for j, quantity in enumerate(claim.quantities):
-            yield from excerpt_problems(quantity.text, quantity.span, f"{path}.quantities[{j}]")
-        if claim.when is not None:
-            yield from excerpt_problems(claim.when.text, claim.when.span, path + ".when")
-
-    dispute_ids: set[str] = set()
-    for i, dispute in enumerate(article.disputes):
-        path = f"$.disputes[{i}]"
-        if dispute.id in dispute_ids:
-            yield Problem(path=path + ".id", message=f"duplicate dispute id {dispute.id!r}")
-        dispute_ids.add(dispute.id)
-        parties = set()
-        for j, position in enumerate(dispute.positions):
-            speaker = speakers.get(position.claim)
-            if speaker is None:
-                yield Problem(
-                    path=f"{path}.positions[{j}].claim",
-                    message=f"no claim has the id {position.claim!r}",
-                )
-            else:
-                parties.add(speaker)
-        if len(parties) == 1:
-            yield Problem(
-                path=path + ".positions",
-                message="a dispute needs claims of at least two different actors",
-            )
+_IDS: Final[dict[type, tuple[Callable[[Any], object], Callable[[Any], str]]]] = {
+    Actor: (actor_key, actor_id),
+    Claim: (claim_key, claim_id),
+    Dispute: (dispute_key, dispute_id),
+    Article: (article_key, article_id),
+}

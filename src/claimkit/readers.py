@@ -14,17 +14,12 @@ from typing import Final
 
 import attrs
 
-from claimkit.errors import InputError
+from claimkit.errors import ReadError
 
-__all__ = ["ReadError", "SourceText", "parse_plain", "parse_seed", "read_text_file"]
+__all__ = ["ReadError", "SourceText", "decode_utf8", "parse_plain", "parse_seed", "read_text_file"]
 
 _HEADER: Final = re.compile(r"[ \t]*date(?:[ \t]+(\S+))?")
 _DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-class ReadError(InputError):
-    """Text that cannot be read as an article (bad header, impossible date, no body,
-    not UTF-8): says which file, which line and why."""
 
 
 @attrs.frozen(kw_only=True)

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimkit import Article, from_dict, from_json, iter_jsonl, to_dict, to_json, write_jsonl
+from claimkit.model import derived_id
 from claimkit.serialize import MODEL_CLASSES, validate_json, validate_jsonl
 from claimkit.strategies import (
     REGISTERED,
@@ -105,3 +106,20 @@ def test_registered_strategy_builds_its_class(cls: type) -> None:
         assert from_json(to_json(obj), cls) == obj
 
     check()
+
+
+@given(articles(min_claims=1), st.text(min_size=1, max_size=5))
+def test_evolve_never_leaves_a_derived_id_stale(article: Article, suffix: str) -> None:
+    changed: list[tuple[Any, Any]] = []
+    for actor in article.actors:
+        changed.append((actor, attrs.evolve(actor, name=actor.name + suffix)))
+    for claim in article.claims:
+        changed.append((claim, attrs.evolve(claim, speaker=claim.speaker + suffix)))
+    for dispute in article.disputes:
+        changed.append((dispute, attrs.evolve(dispute, point=dispute.point + suffix)))
+    changed.append((article, attrs.evolve(article, text=article.text + " " + suffix)))
+    for old, new in changed:
+        if old.id == derived_id(old):
+            assert new.id == derived_id(new)
+        else:
+            assert new.id == old.id
