@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -119,3 +121,15 @@ def test_several_articles_in_one_file_exit_2(
     (in_tmp / "two.jsonl").write_text(line + "\n" + line + "\n")
     code, out, err = run(capsys, "two.jsonl", str(SEED_GOLD))
     assert (code, out, err) == (2, "", "claimkit: two.jsonl: expected one article, found 2\n")
+
+
+def test_two_unrelated_stories_are_reported_as_unrelated(tmp_path: Path) -> None:
+    # A comparison that paired no claims has found no agreement: exit 3, not 0.
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Police said two people were hurt in Lima.", encoding="utf-8")
+    b.write_text("The ministry said exports rose in March.", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["compare", str(a), str(b)])
+    assert code == 3
+    assert out.getvalue().startswith("the accounts are unrelated (no claims paired)")

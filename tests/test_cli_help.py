@@ -86,7 +86,7 @@ def test_help_docs_and_code_agree_on_exit_codes(
 ) -> None:
     text = help_text(*([command] if command else []), capsys=capsys)
     assert exit_codes_in_help(text) == list(EXIT_CODES) == exit_codes_in_docs()
-    assert [code for code, _ in EXIT_CODES] == [0, 1, 2, 70, 130]
+    assert [code for code, _ in EXIT_CODES] == [0, 1, 2, 3, 70, 130]
 
 
 def test_eval_pred_does_not_swallow_the_gold_files() -> None:

@@ -2,7 +2,8 @@
 
 Exit codes (:data:`EXIT_CODES`, also in ``claimkit --help`` and docs/cli.md):
 0 success; 1 the input is readable but invalid (``validate``) or the accounts
-disagree (``compare``); 2 a usage error or input that cannot be read; 70 an
+disagree (``compare``); 2 a usage error or input that cannot be read; 3 the
+accounts are unrelated (``compare``: no claims paired); 70 an
 internal error (a bug in claimkit: no input should cause it); 130 interrupted.
 Errors are one line each, ``FILE:LINE: $.path: message``; the CLI never prints
 a traceback.
@@ -37,6 +38,7 @@ __all__ = ["EXIT_CODES", "main"]
 EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
 EXIT_USAGE: Final = 2
+EXIT_UNRELATED: Final = 3
 EXIT_INTERNAL: Final = 70
 EXIT_INTERRUPTED: Final = 130
 
@@ -45,6 +47,7 @@ EXIT_CODES: Final[tuple[tuple[int, str], ...]] = (
     (EXIT_OK, "success (validate: every document is valid; compare: the accounts agree)"),
     (EXIT_INVALID, "validate: a document is readable but invalid; compare: the accounts disagree"),
     (EXIT_USAGE, "usage error, or input that cannot be read (missing file, not UTF-8, not JSON)"),
+    (EXIT_UNRELATED, "compare: the accounts are unrelated (no claim of one paired with the other)"),
     (EXIT_INTERNAL, "internal error: a bug in claimkit (please report it with the input)"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
 )
@@ -306,7 +309,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         print(json.dumps(diff_to_dict(result, old, new), indent=2, ensure_ascii=False))
     else:
         print(format_diff(result, old, new))
-    return EXIT_OK if result.agree else EXIT_INVALID
+    if result.agree:
+        return EXIT_OK
+    return EXIT_UNRELATED if result.unrelated else EXIT_INVALID
 
 
 def _cmd_render(args: argparse.Namespace) -> int:

@@ -89,7 +89,9 @@ class ArticleDiff:
 
     ``contradictions`` are the pairs (old claim, new claim) that cannot both
     hold: a changed claim that now contradicts its old version, or a removed
-    claim that an added one contradicts. Accounts with no contradictions agree.
+    claim that an added one contradicts. Accounts agree when some of their claims were
+    paired (unchanged or changed) and none contradicts; accounts that paired no claim are
+    unrelated, whatever else they say: nothing was found to agree.
     """
 
     added: tuple[Claim, ...] = ()
@@ -108,9 +110,20 @@ class ArticleDiff:
         )
 
     @property
+    def paired(self) -> int:
+        """How many claims of the old account were paired with one of the new."""
+        return len(self.unchanged) + len(self.changed)
+
+    @property
     def agree(self) -> bool:
-        """Whether the two accounts can both hold (no contradictions)."""
-        return not self.contradictions
+        """Whether claims were paired and the two accounts can both hold."""
+        return self.paired > 0 and not self.contradictions
+
+    @property
+    def unrelated(self) -> bool:
+        """Whether no claim of one account was paired with a claim of the other, and
+        nothing contradicts: the accounts are not about the same statements."""
+        return self.paired == 0 and not self.contradictions
 
     def mirror(self) -> ArticleDiff:
         """The diff from ``new`` to ``old``."""
@@ -327,7 +340,13 @@ def format_diff(result: ArticleDiff, old: Article, new: Article) -> str:
     ``-`` marks a removed claim, ``+`` an added one, ``~`` a changed one with
     one indented line per changed field, and ``!`` a contradiction.
     """
-    verdict = "the accounts agree" if result.agree else "the accounts disagree"
+    verdict = (
+        "the accounts agree"
+        if result.agree
+        else "the accounts are unrelated (no claims paired)"
+        if result.unrelated
+        else "the accounts disagree"
+    )
     lines = [
         f"{verdict}: {len(result.unchanged)} unchanged, {len(result.changed)} changed,"
         f" {len(result.added)} added, {len(result.removed)} removed,"
@@ -358,6 +377,8 @@ def diff_to_dict(result: ArticleDiff, old: Article, new: Article) -> dict[str, o
     """``result`` as plain JSON-ready data, with claims described by speaker name."""
     return {
         "agree": result.agree,
+        "unrelated": result.unrelated,
+        "paired": result.paired,
         "old": old.id,
         "new": new.id,
         "unchanged": [[a.id, b.id] for a, b in result.unchanged],

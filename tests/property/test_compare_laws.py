@@ -137,7 +137,9 @@ def test_an_actor_is_itself(actor: Actor) -> None:
 def test_diff_of_an_article_with_itself_is_empty(article: Article) -> None:
     result = diff(article, article)
     assert result.empty
-    assert result.agree
+    # It agrees with itself when it has claims to pair; with none, nothing was found.
+    assert result.agree == bool(article.claims)
+    assert result.unrelated == (not article.claims)
     assert len(result.unchanged) == len(article.claims)
 
 
