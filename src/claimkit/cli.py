@@ -374,6 +374,15 @@ def _command(
     return parser
 
 
+def _add_published(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--published",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="publication date of plain text, against which 'on Thursday' is resolved",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     from claimkit import __version__
 
@@ -449,12 +458,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT instead of standard output ('-')"
     )
-    extract.add_argument(
-        "--published",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="publication date of plain text, against which 'on Thursday' is resolved",
-    )
+    _add_published(extract)
     extract.add_argument(
         "--format",
         choices=("json", "jsonl", "schema-org"),
@@ -506,12 +510,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     comparison.add_argument("old", metavar="A", help=f"the first account: {_FILES_HELP}")
     comparison.add_argument("new", metavar="B", help="the second account, read as A")
-    comparison.add_argument(
-        "--published",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="publication date of plain text, against which 'on Thursday' is resolved",
-    )
+    _add_published(comparison)
     comparison.add_argument(
         "--format",
         choices=("text", "json"),
@@ -535,9 +534,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("file", metavar="ARTICLE", help=f"one article: {_FILES_HELP}")
     render.add_argument("-o", "--output", metavar="OUT", help="output file ('-' for stdout)")
-    render.add_argument(
-        "--published", type=_date, metavar="YYYY-MM-DD", help="publication date of plain text"
-    )
+    _add_published(render)
     render.set_defaults(run=_cmd_render)
 
     for register in _EXTRA_COMMANDS:

@@ -37,7 +37,7 @@ from claimkit.language.lexicon import (
     TITLE_WORDS,
 )
 from claimkit.language.text import normalize_name
-from claimkit.model import Actor, ActorKind, Article, Stance
+from claimkit.model import Actor, ActorKind, Article
 
 __all__ = ["ActorMatch", "MatchReason", "NameKey", "name_key", "same_actor"]
 
@@ -216,10 +216,9 @@ def _parties(article: Article) -> set[frozenset[str]]:
     speakers = {claim.id: claim.speaker for claim in article.claims}
     pairs: set[frozenset[str]] = set()
     for dispute in article.disputes:
-        for left, right in itertools.combinations(dispute.positions, 2):
-            opposed = left.stance is not right.stance or left.stance is Stance.OTHER
-            a, b = speakers.get(left.claim), speakers.get(right.claim)
-            if opposed and a is not None and b is not None and a != b:
+        for left, right in dispute.disagreeing_pairs():
+            a, b = speakers.get(left), speakers.get(right)
+            if a is not None and b is not None and a != b:
                 pairs.add(frozenset((a, b)))
     return pairs
 

@@ -141,6 +141,11 @@ class Stance(enum.StrEnum):
     DENIES = "denies"
     OTHER = "other"
 
+    def disagrees_with(self, other: Stance) -> bool:
+        """Whether two stances on one point cannot both hold: they differ, or both are
+        ``other`` (two different accounts, as in a numeric dispute)."""
+        return self is not other or self is Stance.OTHER
+
 
 class DisputeKind(enum.StrEnum):
     """Why claims disagree."""
@@ -485,12 +490,11 @@ class Dispute:
     def disagreeing_pairs(self) -> tuple[tuple[str, str], ...]:
         """Pairs of claim ids whose stances on the point cannot both hold.
 
-        Two positions disagree when their stances differ, or when both are
-        ``other`` (two different accounts, as in a numeric dispute).
+        Two positions disagree when their stances do (:meth:`Stance.disagrees_with`).
         """
         pairs = []
         for a, b in itertools.combinations(self.positions, 2):
-            if a.stance is not b.stance or a.stance is Stance.OTHER:
+            if a.stance.disagrees_with(b.stance):
                 pairs.append((a.claim, b.claim))
         return tuple(pairs)
 

@@ -327,7 +327,7 @@ def _parts(dispute: Dispute, refs: References, labels: dict[str, tuple[str, str]
 
 def _disagreeing_pairs(positions: Sequence[Position]) -> Iterator[tuple[int, int]]:
     """The index pairs of positions whose stances cannot both hold (see
-    :func:`_disagree`), without looking at the pairs that agree."""
+    :meth:`Stance.disagrees_with`), without looking at the pairs that agree."""
     by_stance: dict[Stance, list[int]] = {}
     for index, position in enumerate(positions):
         by_stance.setdefault(position.stance, []).append(index)
@@ -338,14 +338,8 @@ def _disagreeing_pairs(positions: Sequence[Position]) -> Iterator[tuple[int, int
                 continue
             for i in by_stance[one]:
                 for j in by_stance[other]:
-                    if (one is not other or i < j) and _disagree(one, other):
+                    if (one is not other or i < j) and one.disagrees_with(other):
                         yield i, j
-
-
-def _disagree(a: Stance, b: Stance) -> bool:
-    """Whether two stances on one point cannot both hold, as
-    :meth:`claimkit.model.Dispute.disagreeing_pairs` reads them."""
-    return a is not b or a is Stance.OTHER
 
 
 def _consistent(
@@ -382,7 +376,7 @@ def _consistent(
         (refs.side(claims[p.claim]), p.stance) for p in positions if p.stance is not Stance.OTHER
     }
     if not any(
-        (a_side != b_side and _disagree(a_stance, b_stance))
+        (a_side != b_side and a_stance.disagrees_with(b_stance))
         for a_side, a_stance in sides
         for b_side, b_stance in sides
     ):
