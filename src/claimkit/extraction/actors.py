@@ -24,6 +24,7 @@ from claimkit.language.lexicon import (
     KIND_KEYWORDS,
     NAME_PARTICLES,
     NP_CONNECTORS,
+    POSSESSIVE_PRONOUNS,
     PRONOUN_KIND,
     ROLE_WORDS,
     TITLE_WORDS,
@@ -267,6 +268,8 @@ class ActorRegistry:
         surface = self.text[start:end]
         lower = surface.lower()
 
+        if len(tokens) == 1:
+            lower = POSSESSIVE_PRONOUNS.get(lower, lower)  # "his claim": a claim of "he"
         if len(tokens) == 1 and lower in PRONOUN_KIND:
             person = PRONOUN_KIND[lower] == "person"
             found = self._recent(start, person=person)

@@ -38,6 +38,7 @@ from claimkit.language.cues import (
 )
 from claimkit.language.lexicon import (
     DETERMINERS,
+    POSSESSIVE_PRONOUNS,
     PRONOUN_KIND,
 )
 from claimkit.language.tokens import CLOSE_QUOTES, QUOTES, Token
@@ -264,15 +265,41 @@ def _main_clause_draft(drafts: list[_Draft]) -> int | None:
     return len(drafts) - 1 if drafts else None
 
 
-def _possessed(s: Sentence, first: int, lemma: str) -> _Draft | None:
-    """ "Tajikistan's statement that the patrol had crossed ... was read out" """
+def _reported(s: Sentence, first: int, lemma: str) -> _Draft | None:
+    """A noun of saying that carries what was said, with its source: an owner ("the
+    union's claim that", "the leaders' allegations that", "his claim that"), an agent
+    ("a report by the group that details ..."), or the phrase itself ("news reports
+    claiming ...")."""
     tokens = s.tokens
-    np_first = s.np_before(first - 1, 0)
-    if np_first is None:
-        return None
+    source = lemma[:3]
     owner = tokens[first - 1]
-    speaker = (tokens[np_first].start, owner.end - 2)
-    content_first = first + 2
+    if source == "'s " and owner.lower in POSSESSIVE_PRONOUNS:
+        np_first: int | None = first - 1
+        speaker: tuple[int, int] | None = (owner.start, owner.end)
+    elif source == "'s " and owner.text in ("'", "’"):  # "the leaders' allegations"
+        np_first = s.np_before(first - 2, 0)
+        speaker = (tokens[np_first].start, tokens[first - 2].end) if np_first is not None else None
+    elif source == "'s ":
+        np_first = s.np_before(first - 1, 0)
+        speaker = (tokens[np_first].start, owner.end - 2) if np_first is not None else None
+    elif source == "by ":
+        np_first = s.np_before(first, 0)
+        agent = first + 2
+        while agent < len(tokens) and tokens[agent].lower != "that" and tokens[agent].is_word:
+            if tokens[agent].lower in PARTICIPLE_CUES:
+                break
+            agent += 1
+        speaker = (tokens[first + 2].start, tokens[agent - 1].end) if agent > first + 2 else None
+    else:  # "news reports claiming ...": the phrase names its source
+        np_first = s.np_before(first, 0)
+        speaker = (tokens[np_first].start, tokens[first].end) if np_first is not None else None
+    content_first = s.reported_complement(first)
+    if np_first is None or speaker is None or content_first is None:
+        return None
+    # The cue: a participle or a document's verb when one carries the content ("news
+    # reports claiming", "a report that details"), else the noun ("the union's claim").
+    carrier = content_first - 1
+    cue_at = carrier if tokens[carrier].lower != "that" else first
     # The content ends before the main verb of the sentence: the last "was"/"were"
     # followed by a verb in the clause ("... that the strikes had hit militants was read out").
     clause_end = len(tokens)
@@ -299,10 +326,12 @@ def _possessed(s: Sentence, first: int, lemma: str) -> _Draft | None:
         if tokens[probe].lower in ("was", "were", "is", "are") and tokens[probe + 1].is_word:
             content_last = probe - 1
             break
-    cue = s.span(first, first)
+    if content_last < content_first:
+        return None
     return _Draft(
-        cue, lemma[3:], np_first, content_first, content_last, speaker, rule="possessed-noun"
-    )
+        s.span(cue_at, cue_at), lemma[3:], np_first, content_first, content_last, speaker,
+        rule="possessed-noun" if source == "'s " else "reported-noun",
+    )  # fmt: skip
 
 
 def _relative(
@@ -334,8 +363,8 @@ def _attribute(
     cue = s.span(first, last)
     if lemma == "according to":
         return _according_to(s, first, last, floor)
-    if lemma.startswith("'s "):
-        return _possessed(s, first, lemma)
+    if lemma.startswith(("'s ", "by ", "np ")):
+        return _reported(s, first, lemma)
     before = tokens[first - 1].text if first > 0 else ""
     if tokens[first].lower in PARTICIPLE_CUES and before == ",":
         content_first = content_after(s, lemma, last)

@@ -13,6 +13,7 @@ from claimkit.language.cues import (
     AMBIGUOUS_CUES,
     CALLING_FORMS,
     CUE_LEMMA,
+    DOCUMENT_VERBS,
     PARTICIPLE_CUES,
     POSSESSED_CUES,
 )
@@ -23,6 +24,7 @@ from claimkit.language.lexicon import (
     DETERMINERS,
     HONORIFICS,
     NP_CONNECTORS,
+    POSSESSIVE_PRONOUNS,
     PRONOUN_KIND,
 )
 from claimkit.language.tokens import CLOSE_QUOTES, OPEN_QUOTES, QUOTES, Token, tokenize
@@ -264,15 +266,11 @@ class Sentence:
             if lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
                 found.append((i, i + 1, "according to"))
                 continue
-            if (
-                lower in POSSESSED_CUES
-                and i
-                and tokens[i - 1].lower.endswith(("'s", "’s"))
-                and i + 1 < len(tokens)
-                and tokens[i + 1].lower == "that"
-            ):
-                found.append((i, i, "'s " + POSSESSED_CUES[lower]))
-                continue
+            if lower in POSSESSED_CUES and i:
+                source = self.reported_source(i)
+                if source is not None:
+                    found.append((i, i, source + POSSESSED_CUES[lower]))
+                    continue
             lemma = CUE_LEMMA.get(lower)
             if lemma is None:
                 if lower in CALLING_FORMS and self._calls_false(i):
@@ -284,8 +282,9 @@ class Sentence:
                 continue  # "the MPA's claims": a noun, unless "... claims that" (above)
             if lemma == "argue" and after.lower() in ("over", "about", "with"):
                 continue  # "argued over whether ...": a quarrel, not a statement
-            if before in _PASSIVE or (
-                i > 1 and before in ADVERBS and tokens[i - 2].lower in _PASSIVE
+            if not lower.endswith("ing") and (
+                before in _PASSIVE
+                or (i > 1 and before in ADVERBS and tokens[i - 2].lower in _PASSIVE)
             ):
                 continue  # "had been confirmed", "was reported": no speaker is named
             if before in DETERMINERS or before in NOT_BEFORE_A_CUE:
@@ -302,6 +301,8 @@ class Sentence:
             )
             if lower in AMBIGUOUS_CUES and not introduces and not has_subject:
                 continue
+            if lower in AMBIGUOUS_CUES and (self._verb_follows(i) or before in CUE_LEMMA):
+                continue  # "news reports claimed", "denied reports": a noun, not a verb
             if lower in PARTICIPLE_CUES and before != "," and lower != "saying":
                 continue
             if lemma == "tell" and not self._has_recipient(i):
@@ -316,6 +317,68 @@ class Sentence:
             if token.lower in _DISMISSALS:
                 return True
             if not token.is_word and token.text not in ("'", "’"):
+                return False
+        return False
+
+    def reported_source(self, i: int) -> str | None:
+        """How the noun of saying at ``i`` names its source, when it carries what was said
+        (a "that" clause or a participle follows it): ``"'s "`` for an owner ("the
+        union's claim that", "the leaders' allegations that", "his claim that"), ``"by "``
+        for an agent after it ("a report by the group that details ..."), ``"np "`` for a
+        source named by the phrase itself ("news reports claiming ..."); else ``None``."""
+        tokens = self.tokens
+        after = self.reported_complement(i)
+        if after is None:
+            return None
+        before = tokens[i - 1]
+        if (
+            before.lower.endswith(("'s", "’s"))
+            or before.lower in POSSESSIVE_PRONOUNS
+            or (before.text in ("'", "’") and i > 1 and tokens[i - 2].lower.endswith("s"))
+        ):
+            return "'s "
+        if tokens[i + 1].lower in ("by", "from"):
+            return "by "
+        # A source the phrase names: "news reports", "earlier reports", "media claims".
+        if (
+            tokens[i].lower.endswith("s")
+            and before.is_word
+            and before.lower not in DETERMINERS
+            and not is_verbish(before)
+        ):
+            return "np "
+        return None
+
+    def reported_complement(self, i: int) -> int | None:
+        """The index of the first word of what a noun of saying at ``i`` carries: after
+        "that", after a participle ("claiming"), after a verb of a document ("a report
+        ... that details"), over an agent ("by Human Rights Watch"); else ``None``."""
+        tokens = self.tokens
+        k = i + 1
+        if k < len(tokens) and tokens[k].lower in ("by", "from"):
+            k += 1
+            while k < len(tokens) and k - i < 10 and tokens[k].is_word:
+                if tokens[k].lower == "that" or tokens[k].lower in PARTICIPLE_CUES:
+                    break
+                k += 1
+        if k + 1 >= len(tokens):
+            return None
+        word = tokens[k].lower
+        if word in PARTICIPLE_CUES:
+            return k + 1
+        if word != "that":
+            return None
+        if tokens[k + 1].lower in DOCUMENT_VERBS:
+            return k + 2 if k + 2 < len(tokens) else None
+        return k + 1
+
+    def _verb_follows(self, i: int) -> bool:
+        """Whether a cue verb that is only a verb follows token ``i``, at once or after
+        an auxiliary ("reports said", "claims have said"): then ``i`` is a noun."""
+        for token in self.tokens[i + 1 : i + 3]:
+            if token.lower in CUE_LEMMA and token.lower not in AMBIGUOUS_CUES:
+                return True
+            if token.lower not in AUXILIARIES:
                 return False
         return False
 
@@ -404,7 +467,14 @@ class Sentence:
             if lower in CLAUSE_WORDS and not _is_acronym(token):
                 break
             after_determiner = index > 0 and tokens[index - 1].lower in DETERMINERS
-            if is_verbish(token) and not self._adjective_at(index) and not after_determiner:
+            # The head of a subject that a cue verb follows is a noun: "news reports said".
+            head_noun = index == last and lower in AMBIGUOUS_CUES
+            if (
+                is_verbish(token)
+                and not self._adjective_at(index)
+                and not after_determiner
+                and not head_noun
+            ):
                 break  # a verb ends the phrase; "the report" is a noun
             if token.is_capitalized and lower in CLAUSE_OPENERS and index == floor:
                 break

@@ -93,6 +93,12 @@ RULES: Final[dict[str, AttributionRule]] = {
             speaker="union", cue="claim", content="safety checks were skipped",
         ),
         AttributionRule(
+            name="reported-noun",
+            pattern="a report by X that details CONTENT / X reports claiming CONTENT",
+            example="The army dismissed news reports claiming its jets had hit a school.",
+            speaker="news reports", cue="claiming", content="its jets had hit a school",
+        ),
+        AttributionRule(
             name="relative-clause",
             pattern="X, who denies CONTENT, ... (a cue in a relative clause)",
             example="Dlamini, who denies all 14 charges, appeared in court on Monday.",
@@ -113,5 +119,6 @@ MEASURED_PRECISION: Final[dict[str, float]] = {
     "coordinated-verb": 0.929,
     "comma-participle": 0.947,
     "possessed-noun": 0.857,
+    "reported-noun": 0.5,
     "relative-clause": 0.6,
 }

@@ -24,6 +24,7 @@ __all__ = [
     "CUE_LEMMA",
     "CUE_VERBS",
     "DENIAL_LEMMAS",
+    "DOCUMENT_VERBS",
     "HEDGE_LEMMAS",
     "INVERTING_LEMMAS",
     "PARTICIPLE_CUES",
@@ -81,25 +82,29 @@ CUE_VERBS: Final = (
     _row("claim", "claim claims claimed claiming", "The rebels claimed they had taken the town.",
          ambiguous="claim claims", inverts=True, participle="claiming", nouns="claim claims"),
     _row("state", "stated stating", "The ministry stated that the bridge had collapsed.",
-         ambiguous="stating", inverts=True, nouns="statement"),
+         ambiguous="stating", inverts=True, nouns="statement statements"),
     _row("announce", "announce announces announced announcing",
          "The company announced that 200 jobs would go.", inverts=True, nouns="announcement"),
     _row("report", "report reports reported reporting",
          "State television reported that the bridge had collapsed.",
-         ambiguous="report reports reporting", inverts=True),
+         ambiguous="report reports reporting", inverts=True, nouns="report reports"),
     _row("add", "added adding", "The minister added that the border would stay closed.",
          ambiguous="adding", inverts=True, participle="adding"),
     _row("warn", "warn warns warned warning", "The agency warned that the river would rise.",
-         ambiguous="warning", inverts=True, participle="warning", nouns="warning"),
+         ambiguous="warning", inverts=True, participle="warning", nouns="warning warnings"),
     _row("insist", "insist insists insisted insisting",
          "The coach insisted that the team had done nothing wrong.",
          inverts=True, participle="insisting", nouns="insistence"),
     _row("deny", "deny denies denied denying", "The army denied that it had shelled the town.",
-         denies=True, participle="denying", nouns="denial"),
+         denies=True, participle="denying", nouns="denial denials"),
     _row("dispute", "dispute disputes disputed disputing",
          "The union disputed the company's figures.", ambiguous="dispute disputes", denies=True),
+    _row("challenge", "challenge challenges challenged challenging",
+         "The Pentagon challenged reports that its aircraft had struck a wedding party.",
+         ambiguous="challenge challenges challenging", denies=True),
     _row("accuse", "accuse accuses accused accusing",
-         "The opposition accused the police of beating protesters.", nouns="accusation"),
+         "The opposition accused the police of beating protesters.",
+         nouns="accusation accusations charge charges"),
     _row("reject", "reject rejects rejected rejecting",
          "The government rejected the report as biased.", denies=True),
     _row("confirm", "confirm confirms confirmed confirming",
@@ -109,9 +114,10 @@ CUE_VERBS: Final = (
     _row("estimate", "estimated estimating",
          "The charity estimated that 3,000 people had fled."),
     _row("allege", "allege alleges alleged alleging",
-         "Prosecutors alleged that the founder had diverted the funds.", nouns="allegation"),
+         "Prosecutors alleged that the founder had diverted the funds.",
+         participle="alleging", nouns="allegation allegations"),
     _row("assert", "assert asserts asserted asserting",
-         "The envoy asserted that the talks were on track.", nouns="assertion"),
+         "The envoy asserted that the talks were on track.", nouns="assertion assertions"),
     _row("acknowledge", "acknowledge acknowledges acknowledged acknowledging",
          "The operator acknowledged that the alarm had failed.", inverts=True),
     _row("admit", "admit admits admitted admitting",
@@ -169,6 +175,13 @@ INVERTING_LEMMAS: Final = frozenset(verb.lemma for verb in CUE_VERBS if verb.inv
 #: Participles that open a statement after a comma.
 PARTICIPLE_CUES: Final = frozenset(
     verb.participle for verb in CUE_VERBS if verb.participle is not None
+)
+#: What a document does with what it says, in a relative clause after a noun of saying:
+#: "a report by the group that details the killings of ...".
+DOCUMENT_VERBS: Final = frozenset(
+    """details detailed documents documented describes described says said shows showed
+    finds found concludes concluded accuses accused alleges alleged claims claimed states
+    stated""".split()
 )
 #: Noun -> lemma: "the ministry's statement that ..." is a cue of "state".
 POSSESSED_CUES: Final[dict[str, str]] = {

@@ -18,6 +18,8 @@ HEDGE_WORDS: Final = frozenset(
 # --- words around speakers ----------------------------------------------------------------
 
 DETERMINERS: Final = frozenset("the a an its their his her this that these those".split())
+#: Possessive pronouns and the pronoun of their owner: "his claim" is a claim of "he".
+POSSESSIVE_PRONOUNS: Final = {"his": "he", "her": "she", "its": "it", "their": "they"}
 PRONOUN_KIND: Final[dict[str, str]] = {
     "he": "person",
     "she": "person",
@@ -93,7 +95,7 @@ KIND_KEYWORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
         "media",
         frozenset(
             """media agency television tv newspaper broadcaster radio outlet channel
-            press daily gazette times post news reuters afp ap sana tass interfax
+            press daily gazette times post news reports reuters afp ap sana tass interfax
             xinhua ria bbc cnn""".split()
         ),
     ),

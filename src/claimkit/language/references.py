@@ -113,7 +113,8 @@ class ActorNames:
 
 
 _ACCOUNT: Final = re.compile(
-    r"\b(?:(?P<owner>[A-Za-z][\w-]*)['’]s?|the\s+(?P<adjective>[a-z][\w-]*)|that|this|these|those"
+    r"\b(?:(?P<owner>[A-Za-z][\w-]*)['’]s?|the\s+(?P<adjective>[a-z][\w-]*)|the|that|this|these"
+    r"|those|such"
     r"|(?!(?:the|a|an|any|all|such|these|those|some|their|its)\b)"
     r"(?P<modifier>[a-z][\w-]*)(?=\s+(?:allegations|accusations|claims|reports|figures)))"
     r"\s+(?:\w+\s+)?(?:account|accounts|version|versions|claim|claims|figures?|reports?"
@@ -253,9 +254,12 @@ class References:
         named = self.names.actors_in(denial.content.text, exclude=denial.speaker)
         stems = content_stems(denial.content.text)
         named_accounts: dict[str, list[int]] = {}
+        span = denial.content.span
         for j in others:
             claim = self.claims[j]
-            if side in self.accused_sides(j):
+            if span.contains(claim.content.span):
+                found.add(j)  # "denied reports claiming [the jets hit a school]"
+            elif side in self.accused_sides(j):
                 found.add(j)  # "X accused the tribunal of ...": the tribunal denies it
             elif side in self.named_sides(j) and stems & content_stems(claim.content.text):
                 found.add(j)  # "Jepkorir tested positive" / "she denied taking"
