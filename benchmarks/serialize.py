@@ -2,7 +2,7 @@
 
 Builds a synthetic corpus (by default 10,000 articles of about 2,000
 characters, 4 actors, 8 claims and 2 disputes each, with quantities and times
-on some claims; deterministic from a seed) and times, best of R, in one run:
+on some claims; deterministic from a seed) and times, in one run:
 
 * decode + validate of the corpus as JSON Lines bytes: claimkit
   ``from_json`` per line and ``iter_jsonl`` over an in-memory stream, against
@@ -13,11 +13,23 @@ on some claims; deterministic from a seed) and times, best of R, in one run:
   equivalent plain dicts (the ``to_dict`` output) and msgspec encoding of the
   Struct twins.
 
-The whole table runs twice: once with the cyclic garbage collector enabled,
-once with it paused (``gc.disable()`` in ``try/finally``) around every timed
-call, for every contender alike.
+How it measures, so that the ratios compare like with like:
 
-Run: ``python benchmarks/serialize.py [--articles N] [--repeat R] [--seed S]``
+* while a decoder is timed only its input bytes are alive: the corpus is
+  dropped before, and every result is dropped and collected
+  (``gc.collect()``) outside the timed region;
+* the contenders are interleaved (A, B, C, then C, B, A, ...) and each is
+  given its best CPU time (``time.process_time``) of ``--repeat`` rounds;
+* the cyclic garbage collector is set alike for every contender: the whole
+  table runs once with it enabled, once with it paused (``gc.disable()``
+  around every timed call), and says which.
+
+``--big-jsonl GB`` also writes a JSON Lines file of that size and reads it
+with ``iter_jsonl`` in a fresh process, printing its throughput and peak
+resident memory (bounded: the file is streamed, never held).
+
+Run: ``python benchmarks/serialize.py [--articles N] [--repeat R] [--seed S]
+[--big-jsonl GB]``
 """
 
 from __future__ import annotations
@@ -28,9 +40,13 @@ import gc
 import io
 import platform
 import random
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import attrs
 import msgspec
@@ -375,96 +391,202 @@ def to_jsonl(corpus: Sequence[Article]) -> bytes:
     return b"".join(to_json(article) + b"\n" for article in corpus)
 
 
-# --- timing -----------------------------------------------------------------------------
+# --- timing ---------------------------------------------------------------------------
 
 
-def best_of(fn: Callable[[], object], repeat: int, *, gc_paused: bool) -> float:
-    """The best wall time of ``repeat`` calls; the result is dropped outside the timing."""
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
+def _timed(fn: Callable[[], object], *, gc_paused: bool) -> float:
+    """CPU seconds of one call; the result is dropped and collected outside the timing."""
+    gc.collect()
+    if gc_paused:
+        gc.disable()
+    try:
+        start = time.process_time()
+        result = fn()
+        elapsed = time.process_time() - start
+    finally:
         if gc_paused:
-            gc.disable()
-        try:
-            start = time.perf_counter()
-            result = fn()
-            elapsed = time.perf_counter() - start
-        finally:
-            if gc_paused:
-                gc.enable()
-        del result
-        best = min(best, elapsed)
+            gc.enable()
+    del result
+    gc.collect()
+    return elapsed
+
+
+def interleaved_best(
+    runs: dict[str, Callable[[], object]], repeat: int, *, gc_paused: bool
+) -> dict[str, float]:
+    """The best CPU time of each contender over ``repeat`` interleaved rounds.
+
+    Each round calls every contender once, in reverse order every other round,
+    so that drift in the machine's load falls on all of them alike.
+    """
+    best = dict.fromkeys(runs, float("inf"))
+    labels = list(runs)
+    for round_number in range(repeat):
+        for label in labels if round_number % 2 == 0 else reversed(labels):
+            best[label] = min(best[label], _timed(runs[label], gc_paused=gc_paused))
     return best
 
 
-def contenders(corpus: Sequence[Article]) -> dict[str, Callable[[], object]]:
-    blob = to_jsonl(corpus)
-    lines = blob.splitlines()
-    dicts = [to_dict(article) for article in corpus]
-    decoder = msgspec.json.Decoder(ArticleTwin)
-    twins = [decoder.decode(line) for line in lines]
-    encoder = msgspec.json.Encoder()
-    if from_json(lines[0]) != corpus[0]:
-        raise SystemExit("claimkit does not read back the first article")
-    return {
+MSGSPEC_DECODE = "decode: msgspec Struct twins"
+MSGSPEC_ENCODE = "encode: msgspec Struct twins"
+ORJSON_ENCODE = "encode: orjson.dumps plain dicts"
+
+
+def decoders(
+    lines: list[bytes], blob: bytes, *, reference: bool
+) -> dict[str, Callable[[], object]]:
+    """The decode contenders; each closes over the input bytes only."""
+    twin = msgspec.json.Decoder(ArticleTwin)
+    runs: dict[str, Callable[[], object]] = {
         "decode: claimkit from_json per line": lambda: [from_json(line) for line in lines],
         "decode: claimkit iter_jsonl (BytesIO)": lambda: list(iter_jsonl(io.BytesIO(blob))),
-        "decode: msgspec Struct twins": lambda: [decoder.decode(line) for line in lines],
-        "decode: cattrs from_dict(orjson.loads)": lambda: [
+        MSGSPEC_DECODE: lambda: [twin.decode(line) for line in lines],
+    }
+    if reference:
+        runs["decode: cattrs from_dict(orjson.loads)"] = lambda: [
             from_dict(orjson.loads(line)) for line in lines
-        ],
+        ]
+    return runs
+
+
+def encoders(corpus: Sequence[Article]) -> dict[str, Callable[[], object]]:
+    """The encode contenders; their inputs (objects, dicts, twins) are alive alike."""
+    dicts = [to_dict(article) for article in corpus]
+    twin = msgspec.json.Decoder(ArticleTwin)
+    twins = [twin.decode(to_json(article)) for article in corpus]
+    encoder = msgspec.json.Encoder()
+    return {
         "encode: claimkit to_json": lambda: [to_json(article) for article in corpus],
-        "encode: orjson.dumps plain dicts": lambda: [orjson.dumps(d) for d in dicts],
-        "encode: msgspec Struct twins": lambda: [encoder.encode(t) for t in twins],
+        ORJSON_ENCODE: lambda: [orjson.dumps(d) for d in dicts],
+        MSGSPEC_ENCODE: lambda: [encoder.encode(t) for t in twins],
     }
 
 
-def run_table(
-    runs: dict[str, Callable[[], object]], repeat: int, *, gc_paused: bool
+def _gc_state(gc_paused: bool) -> str:
+    return "PAUSED (gc.disable() around each timed call)" if gc_paused else "ENABLED"
+
+
+def report(
+    times: dict[str, float], baseline: str, target: float | None, *, gc_paused: bool
 ) -> dict[str, float]:
-    state = "PAUSED (gc.disable() around each timed call)" if gc_paused else "ENABLED"
-    print(f"\ncyclic GC {state}; best of {repeat}")
-    times: dict[str, float] = {}
-    for label, fn in runs.items():
-        times[label] = best_of(fn, repeat, gc_paused=gc_paused)
-        print(f"  {label:<42} {times[label]:8.3f} s", flush=True)
-    msgspec_decode = times["decode: msgspec Struct twins"]
-    orjson_encode = times["encode: orjson.dumps plain dicts"]
-    decode_ck = times["decode: claimkit from_json per line"]
-    decode_iter = times["decode: claimkit iter_jsonl (BytesIO)"]
-    encode_ck = times["encode: claimkit to_json"]
-    rows: list[tuple[str, float, float]] = [
-        ("decode from_json / msgspec", decode_ck / msgspec_decode, DECODE_TARGET),
-        ("decode iter_jsonl / msgspec", decode_iter / msgspec_decode, DECODE_TARGET),
-        ("encode to_json / orjson", encode_ck / orjson_encode, ENCODE_TARGET),
-    ]
-    for label, ratio, target in rows:
-        verdict = "met" if ratio <= target else "MISSED"
-        print(f"  {label:<42} {ratio:8.2f} x  (target <= {target:.1f} x: {verdict})")
-    info = times["decode: cattrs from_dict(orjson.loads)"] / msgspec_decode
-    print(f"  {'(info) cattrs path / msgspec':<42} {info:8.2f} x")
-    info = times["encode: msgspec Struct twins"] / orjson_encode
-    print(f"  {'(info) msgspec encode / orjson':<42} {info:8.2f} x")
-    return times
+    """Print each time and its ratio to ``baseline``; return the ratios."""
+    ratios: dict[str, float] = {}
+    for label, seconds in times.items():
+        ratio = seconds / times[baseline]
+        ratios[label] = ratio
+        verdict = ""
+        if target is not None and label.startswith(("decode: claimkit", "encode: claimkit")):
+            verdict = f"  (target <= {target:.1f} x: {'met' if ratio <= target else 'MISSED'})"
+        print(f"  {label:<42} {seconds:8.3f} s {ratio:7.2f} x{verdict}", flush=True)
+    state = "paused" if gc_paused else "enabled"
+    print(f"  (ratios vs {baseline[baseline.index(':') + 2 :]}, GC {state} for every contender)")
+    return ratios
+
+
+# --- the big file -------------------------------------------------------------------------
+
+
+def write_big_jsonl(path: Path, size: int, lines: Sequence[bytes]) -> int:
+    """Write ``lines`` again and again until ``path`` holds ``size`` bytes; return the size."""
+    written = 0
+    with path.open("wb") as out:
+        while written < size:
+            for line in lines:
+                out.write(line + b"\n")
+                written += len(line) + 1
+                if written >= size:
+                    break
+    return written
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    Linux's VmHWM when there is one: ``ru_maxrss`` keeps the peak of the
+    process that forked this one, here the parent that built the corpus.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for row in status:
+                if row.startswith("VmHWM:"):
+                    return int(row.split()[1]) / 1024  # in kB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def read_big_jsonl(path: Path) -> int:
+    """Read ``path`` with ``iter_jsonl`` (GC enabled) and print throughput and peak memory."""
+    size = path.stat().st_size
+    before = _peak_rss_mb()
+    start = time.process_time()
+    count = 0
+    with path.open("rb") as stream:
+        for _ in iter_jsonl(stream, source=str(path)):
+            count += 1
+    elapsed = time.process_time() - start
+    print(
+        f"  read {count} articles, {size / 1e9:.2f} GB, in {elapsed:.1f} s CPU:"
+        f" {size / 1e6 / elapsed:.1f} MB/s, {count / elapsed:,.0f} articles/s"
+    )
+    print(f"  peak RSS {_peak_rss_mb():.0f} MB (after imports, before reading: {before:.0f} MB)")
+    return count
+
+
+def big_jsonl(gigabytes: float, lines: Sequence[bytes], directory: str | None) -> None:
+    """Write a file of ``gigabytes`` from ``lines`` and read it in a fresh process."""
+    with tempfile.TemporaryDirectory(dir=directory) as folder:
+        path = Path(folder) / "big.jsonl"
+        written = write_big_jsonl(path, int(gigabytes * 1e9), lines)
+        print(f"\niter_jsonl over a {written / 1e9:.2f} GB file, read in a fresh process:")
+        subprocess.run(
+            [sys.executable, __file__, "--read-jsonl", str(path)], check=True, timeout=7200
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--articles", type=int, default=10_000, help="corpus size")
-    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
+    parser.add_argument("--repeat", type=int, default=5, help="best of this many rounds")
     parser.add_argument("--seed", type=int, default=20240101, help="corpus seed")
+    parser.add_argument(
+        "--no-reference", action="store_true", help="leave out the (slow) cattrs path"
+    )
+    parser.add_argument(
+        "--big-jsonl", type=float, metavar="GB", help="also read a JSON Lines file of GB gigabytes"
+    )
+    parser.add_argument("--big-dir", help="where to write the big file (default: the temp dir)")
+    parser.add_argument("--read-jsonl", type=Path, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args(argv)
+    if args.read_jsonl is not None:
+        read_big_jsonl(args.read_jsonl)
+        return 0
     corpus = build_corpus(args.articles, args.seed)
-    runs = contenders(corpus)
-    size = sum(len(to_json(a)) + 1 for a in corpus)
+    blob = to_jsonl(corpus)
+    lines = blob.splitlines()
+    if from_json(lines[0]) != corpus[0]:
+        raise SystemExit("claimkit does not read back the first article")
     print(
         f"claimkit {claimkit.__version__}, msgspec {msgspec.__version__},"
         f" orjson {orjson.__version__}, Python {platform.python_version()}"
     )
-    print(f"{len(corpus)} articles, {size / 1e6:.1f} MB of JSON Lines, seed {args.seed}")
-    print("Every contender runs in this process under the same GC setting.")
+    print(f"{len(corpus)} articles, {len(blob) / 1e6:.1f} MB of JSON Lines, seed {args.seed}")
+    print(f"Best CPU time of {args.repeat} interleaved rounds; only the input bytes alive.")
+    del corpus  # while decoding, only the input bytes are alive
+    decode_runs = decoders(lines, blob, reference=not args.no_reference)
     for gc_paused in (False, True):
-        run_table(runs, args.repeat, gc_paused=gc_paused)
+        print(f"\ndecode + validate, cyclic GC {_gc_state(gc_paused)}")
+        times = interleaved_best(decode_runs, args.repeat, gc_paused=gc_paused)
+        report(times, MSGSPEC_DECODE, DECODE_TARGET, gc_paused=gc_paused)
+    del decode_runs
+    encode_runs = encoders([from_json(line) for line in lines])
+    for gc_paused in (False, True):
+        print(f"\nencode, cyclic GC {_gc_state(gc_paused)}")
+        times = interleaved_best(encode_runs, args.repeat, gc_paused=gc_paused)
+        report(times, ORJSON_ENCODE, ENCODE_TARGET, gc_paused=gc_paused)
+    del encode_runs
+    if args.big_jsonl:
+        big_jsonl(args.big_jsonl, lines[:1000], args.big_dir)
     return 0
 
 

@@ -104,3 +104,28 @@ def test_claimkit_and_twins_decode_the_same_data() -> None:
         # The encoders being compared produce the same documents.
         assert orjson.loads(orjson.dumps(to_dict(article))) == orjson.loads(to_json(article))
         assert orjson.loads(msgspec.json.encode(twin)) == orjson.loads(to_json(article))
+
+
+def test_the_benchmark_runs_small_and_prints_every_ratio(capsys: Any, tmp_path: Path) -> None:
+    assert _BENCH.main(["--articles", "3", "--repeat", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "only the input bytes alive" in out
+    for state in ("ENABLED", "PAUSED"):
+        assert f"decode + validate, cyclic GC {state}" in out
+        assert f"encode, cyclic GC {state}" in out
+    # Every contender gets a ratio against the baseline, in both GC settings.
+    for label in ("claimkit from_json per line", "claimkit iter_jsonl", "cattrs from_dict"):
+        assert out.count(label) == 2, label
+    assert out.count("msgspec Struct twins") >= 4
+
+
+def test_the_big_file_is_written_to_size_and_read_back(capsys: Any, tmp_path: Path) -> None:
+    lines = to_jsonl(build_corpus(2)).splitlines()
+    path = tmp_path / "big.jsonl"
+    size = 3 * sum(len(line) + 1 for line in lines) + 10
+    written = _BENCH.write_big_jsonl(path, size, lines)
+    assert written == path.stat().st_size >= size
+    assert _BENCH.read_big_jsonl(path) == 7  # three rounds of two lines, and one more
+    out = capsys.readouterr().out
+    assert "read 7 articles" in out
+    assert "peak RSS" in out

@@ -445,3 +445,28 @@ def test_deep_nesting_is_a_decode_error(where: str) -> None:
         from_json(data)
     with pytest.raises(DecodeError):
         validate_json(data)
+
+
+def _peak_reading(path: Any) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        with path.open("rb") as stream:
+            count = sum(1 for _ in iter_jsonl(stream))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count > 0
+    return peak
+
+
+def test_iter_jsonl_streams_a_file_in_bounded_memory(tmp_path: Any) -> None:
+    line = dumps(document()) + b"\n"
+    small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
+    small.write_bytes(line * (2_000_000 // len(line)))
+    large.write_bytes(line * (4_000_000 // len(line)))
+    small_peak, large_peak = _peak_reading(small), _peak_reading(large)
+    # Twice the file, about the same peak, and far less than the file.
+    assert large_peak < 1.25 * small_peak + 64_000
+    assert large_peak < large.stat().st_size / 10
