@@ -107,10 +107,16 @@ def test_the_writer_flushes_row_groups_and_closes_on_error(
     tmp_path: Path, seed: claimkit.Article
 ) -> None:
     path = tmp_path / "out.parquet"
-    with pytest.raises(RuntimeError), columnar.ParquetWriter(path, batch_size=2) as writer:
-        for _ in range(5):
-            writer.write(seed)
-        raise RuntimeError("stop")
+    writer = columnar.ParquetWriter(path, batch_size=2)
+
+    def write_then_fail() -> None:
+        with writer:
+            for _ in range(5):
+                writer.write(seed)
+            raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        write_then_fail()
     assert pq.ParquetFile(columnar.table_path(path, "articles")).num_row_groups == 3
     assert list(columnar.read_parquet(path)) == [seed] * 5
     with pytest.raises(ValueError, match="the writer is closed"):
@@ -121,9 +127,7 @@ def test_the_writer_flushes_row_groups_and_closes_on_error(
         columnar.write_parquet(["text"], tmp_path / "bad.parquet")  # type: ignore[list-item]
 
 
-def test_polars_and_duckdb_read_the_tables_as_written(
-    corpus: Path, seed: claimkit.Article
-) -> None:
+def test_polars_and_duckdb_read_the_tables_as_written(corpus: Path, seed: claimkit.Article) -> None:
     import duckdb
 
     for table, schema in columnar.SCHEMAS.items():
@@ -131,7 +135,7 @@ def test_polars_and_duckdb_read_the_tables_as_written(
         frame = pl.read_parquet(file)
         assert frame.columns == schema.names
         assert frame.height == pq.read_metadata(file).num_rows
-        described = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{file}')").fetchall()
+        described = duckdb.execute(f"DESCRIBE SELECT * FROM read_parquet('{file}')").fetchall()
         assert [row[0] for row in described] == schema.names
     claims = pl.read_parquet(columnar.table_path(corpus, "claims"))
     assert claims["when_start"].dtype == pl.Date
