@@ -73,7 +73,11 @@ TEMPLATES: Final[dict[str, Template]] = {
             "end": "when_end",
         },
         "confidence": "confidence",
-        "extractor": {"name": "extractor_name", "version": "extractor_version"},
+        "extractor": {
+            "name": "extractor_name",
+            "version": "extractor_version",
+            "rule": "extractor_rule",
+        },
     },
     "quantities": {
         "text": "text",

@@ -109,6 +109,7 @@ CLAIMS: Final = _schema(
     _optional("confidence", pa.float64()),
     _optional("extractor_name", _STR),
     _optional("extractor_version", _STR),
+    _optional("extractor_rule", _STR),
 )
 
 QUANTITIES: Final = _schema(
