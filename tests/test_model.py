@@ -121,6 +121,12 @@ def quantity(**changes: Any) -> Quantity:
             ("$.hedge", "'approximate' needs both low and high"),
         ),
         ({"hedge": Hedge.VAGUE}, ("$.hedge", "'vague' needs low")),
+        ({"hedge": Hedge.RANGE, "low": 30}, ("$.hedge", "'range' needs both low and high")),
+        ({"hedge": Hedge.RANGE, "high": 40}, ("$.hedge", "'range' needs both low and high")),
+        (
+            {"hedge": Hedge.RANGE, "low": 40, "high": 30},
+            ("$.high", "must be >= low (40), got 30"),
+        ),
         ({"hedge": Hedge.UNPARSED, "low": 1}, ("$.hedge", "'unparsed' needs neither low nor high")),
         (
             {"hedge": Hedge.EXACT, "low": 39, "high": 40},
@@ -144,7 +150,7 @@ def quantity(**changes: Any) -> Quantity:
             (
                 "$.hedge",
                 "expected a Hedge ('exact', 'up_to', 'at_least', 'approximate', 'vague',"
-                " 'unparsed'), got 'up_to'",
+                " 'range', 'unparsed'), got 'up_to'",
             ),
         ),
         ({"hedge": Hedge.UP_TO, "high": 40, "text": ""}, ("$.text", "must not be empty")),
@@ -162,6 +168,8 @@ def test_quantity_interval() -> None:
     assert quantity(hedge=Hedge.UP_TO, high=40).interval == (0.0, 40.0)
     assert quantity(hedge=Hedge.AT_LEAST, low=200).interval == (200.0, float("inf"))
     assert quantity(hedge=Hedge.UNPARSED).interval is None
+    assert quantity(hedge=Hedge.RANGE, low=30, high=40).interval == (30.0, 40.0)
+    assert quantity(hedge=Hedge.RANGE, low=40, high=40).interval == (40.0, 40.0)
 
 
 DAY = datetime.date(2020, 1, 23)

@@ -123,6 +123,7 @@ class Hedge(enum.StrEnum):
     AT_LEAST = "at_least"  #: "more than 40", "at least 40": low only
     APPROXIMATE = "approximate"  #: "about 40": low and high around the stated value
     VAGUE = "vague"  #: "hundreds of": the lower bound the words guarantee
+    RANGE = "range"  #: "between 30 and 40", "30-40 people": low <= high, both stated
     UNPARSED = "unparsed"  #: a number the text gives but that could not be normalized
 
 
@@ -295,6 +296,7 @@ _HEDGE_BOUNDS: Final[dict[Hedge, frozenset[tuple[bool, bool]]]] = {
     Hedge.AT_LEAST: frozenset({(True, False)}),
     Hedge.APPROXIMATE: frozenset({(True, True)}),
     Hedge.VAGUE: frozenset({(True, False), (True, True)}),
+    Hedge.RANGE: frozenset({(True, True)}),
     Hedge.UNPARSED: frozenset({(False, False)}),
 }
 _HEDGE_RULES: Final[dict[Hedge, str]] = {
@@ -303,6 +305,7 @@ _HEDGE_RULES: Final[dict[Hedge, str]] = {
     Hedge.AT_LEAST: "needs low and no high",
     Hedge.APPROXIMATE: "needs both low and high",
     Hedge.VAGUE: "needs low",
+    Hedge.RANGE: "needs both low and high",
     Hedge.UNPARSED: "needs neither low nor high",
 }
 

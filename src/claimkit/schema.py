@@ -159,6 +159,7 @@ _HEDGE_BOUNDS: Final[dict[Hedge, tuple[dict[str, Any] | None, dict[str, Any] | N
     Hedge.UP_TO: (_NULL, _NUMBER),
     Hedge.AT_LEAST: (_NUMBER, _NULL),
     Hedge.VAGUE: (_NUMBER, None),
+    Hedge.RANGE: (_NUMBER, _NUMBER),
     Hedge.UNPARSED: (_NULL, _NULL),
 }
 _PRECISION_DATES: Final[dict[TimePrecision, dict[str, Any]]] = {

@@ -255,8 +255,8 @@ def quantities(
     """Quantities whose bounds follow their hedge.
 
     ``exact`` has ``low == high``; ``up_to`` only ``high``; ``at_least`` only
-    ``low``; ``approximate`` both, ``low <= high``; ``vague`` ``low`` and
-    perhaps ``high``; ``unparsed`` neither. ``hedges`` limits the hedges drawn
+    ``low``; ``approximate`` and ``range`` both, ``low <= high``; ``vague`` ``low``
+    and perhaps ``high``; ``unparsed`` neither. ``hedges`` limits the hedges drawn
     and ``numbers`` (finite numbers, whole numbers and floats by default) the
     bounds. With ``text`` (at least one character), the quantity's words are a
     slice of it.
@@ -283,9 +283,9 @@ def quantities(
             high = draw(values)
         elif hedge is Hedge.AT_LEAST:
             low = draw(values)
-        elif hedge in (Hedge.APPROXIMATE, Hedge.VAGUE):
+        elif hedge in (Hedge.APPROXIMATE, Hedge.RANGE, Hedge.VAGUE):
             low = draw(values)
-            if hedge is Hedge.APPROXIMATE or draw(st.booleans()):
+            if hedge is not Hedge.VAGUE or draw(st.booleans()):
                 low, high = sorted((low, draw(values)))
         optional_words = st.none() | st.sampled_from(("Syrian soldiers", "terrorists", "люди"))
         return Quantity(
