@@ -497,16 +497,26 @@ def disputes(
                 st.sampled_from(("an assault took place on 22-23 January", "штурм был"))
                 | st.text(min_size=1, max_size=60)
             ),
-            positions=tuple(
-                Position(claim=claim_id, stance=draw(st.sampled_from(Stance)))
-                for claim_id in chosen
-            ),
+            positions=_positions(draw, chosen),
             reason=draw(st.none() | st.text(max_size=40)),
             note=draw(st.none() | st.text(max_size=40)),
             id=draw(st.just("") | ids()),
         )
 
     return build()
+
+
+def _positions(draw: st.DrawFn, chosen: Sequence[str]) -> tuple[Position, ...]:
+    """Positions on ``chosen`` claims: each with a stance, or (half of the time) with
+    accounts too, every account with one stance."""
+    if not draw(st.booleans()):
+        return tuple(Position(claim=c, stance=draw(st.sampled_from(Stance))) for c in chosen)
+    accounts = [draw(st.integers(min_value=0, max_value=3)) for _ in chosen]
+    stance_of = {a: draw(st.sampled_from(Stance)) for a in sorted(set(accounts))}
+    return tuple(
+        Position(claim=c, stance=stance_of[a], account=a)
+        for c, a in zip(chosen, accounts, strict=True)
+    )
 
 
 def _unique_ids(items: Sequence[_WithId]) -> tuple[_WithId, ...]:
