@@ -107,6 +107,7 @@ class ActorTwin(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields
 class ExtractorInfoTwin(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     name: str
     version: str
+    rule: str | None = None
 
 
 class ClaimTwin(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
@@ -126,6 +127,7 @@ class ClaimTwin(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields
 class PositionTwin(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     claim: Id
     stance: Stance
+    account: int | None = None
 
 
 class DisputeTwin(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
