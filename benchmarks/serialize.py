@@ -143,6 +143,7 @@ class ClaimTwin(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields
 class PositionTwin(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     claim: Id
     stance: Stance
+    account: int | None = None
 
 
 class DisputeTwin(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):

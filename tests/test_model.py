@@ -30,7 +30,7 @@ from claimkit import (
     to_dict,
     to_json,
 )
-from claimkit.model import derived_id
+from claimkit.model import accounts_of, derived_id
 
 TEXT = "Russia said up to 40 soldiers died. The NLF denied it."
 #       0         1         2         3         4         5
@@ -121,6 +121,12 @@ def quantity(**changes: Any) -> Quantity:
             ("$.hedge", "'approximate' needs both low and high"),
         ),
         ({"hedge": Hedge.VAGUE}, ("$.hedge", "'vague' needs low")),
+        ({"hedge": Hedge.RANGE, "low": 30}, ("$.hedge", "'range' needs both low and high")),
+        ({"hedge": Hedge.RANGE, "high": 40}, ("$.hedge", "'range' needs both low and high")),
+        (
+            {"hedge": Hedge.RANGE, "low": 40, "high": 30},
+            ("$.high", "must be >= low (40), got 30"),
+        ),
         ({"hedge": Hedge.UNPARSED, "low": 1}, ("$.hedge", "'unparsed' needs neither low nor high")),
         (
             {"hedge": Hedge.EXACT, "low": 39, "high": 40},
@@ -144,7 +150,7 @@ def quantity(**changes: Any) -> Quantity:
             (
                 "$.hedge",
                 "expected a Hedge ('exact', 'up_to', 'at_least', 'approximate', 'vague',"
-                " 'unparsed'), got 'up_to'",
+                " 'range', 'unparsed'), got 'up_to'",
             ),
         ),
         ({"hedge": Hedge.UP_TO, "high": 40, "text": ""}, ("$.text", "must not be empty")),
@@ -162,6 +168,8 @@ def test_quantity_interval() -> None:
     assert quantity(hedge=Hedge.UP_TO, high=40).interval == (0.0, 40.0)
     assert quantity(hedge=Hedge.AT_LEAST, low=200).interval == (200.0, float("inf"))
     assert quantity(hedge=Hedge.UNPARSED).interval is None
+    assert quantity(hedge=Hedge.RANGE, low=30, high=40).interval == (30.0, 40.0)
+    assert quantity(hedge=Hedge.RANGE, low=40, high=40).interval == (40.0, 40.0)
 
 
 DAY = datetime.date(2020, 1, 23)
@@ -477,3 +485,79 @@ def test_problem_string_names_source_and_line() -> None:
     assert str(problem) == "a.jsonl:3: $.x: bad"
     assert str(attrs.evolve(problem, line=None)) == "a.jsonl: $.x: bad"
     assert str(attrs.evolve(problem, source=None)) == "$.x: bad"
+
+
+# --- accounts: positions grouped by what they say ---------------------------------------
+
+
+def _dispute(*positions: tuple[str, Stance, int | None]) -> Dispute:
+    return Dispute(
+        kind=DisputeKind.NUMERIC,
+        point="12 people were killed",
+        positions=tuple(Position(claim=c, stance=s, account=a) for c, s, a in positions),
+    )
+
+
+def test_three_accounts_give_every_pair() -> None:
+    dispute = _dispute(
+        ("c12", Stance.AFFIRMS, 0), ("c80", Stance.DENIES, 1), ("c40", Stance.DENIES, 2)
+    )
+    assert dispute.accounts() == (("c12",), ("c80",), ("c40",))
+    assert dispute.disagreeing_pairs() == (("c12", "c80"), ("c12", "c40"), ("c80", "c40"))
+
+
+def test_without_accounts_the_stance_is_the_account() -> None:
+    dispute = _dispute(
+        ("c12", Stance.AFFIRMS, None), ("c80", Stance.DENIES, None), ("c40", Stance.DENIES, None)
+    )
+    assert dispute.accounts() == (("c12",), ("c80", "c40"))
+    assert dispute.disagreeing_pairs() == (("c12", "c80"), ("c12", "c40"))
+    others = _dispute(("a", Stance.OTHER, None), ("b", Stance.OTHER, None))
+    assert others.disagreeing_pairs() == (("a", "b"),)
+
+
+def test_one_account_agrees_with_itself() -> None:
+    dispute = _dispute(("a", Stance.DENIES, 4), ("b", Stance.AFFIRMS, 9), ("c", Stance.DENIES, 4))
+    assert accounts_of(dispute.positions) == (0, 1, 0)
+    assert dispute.disagreeing_pairs() == (("a", "b"), ("b", "c"))
+
+
+@pytest.mark.parametrize(
+    ("positions", "expected"),
+    [
+        (
+            (("a", Stance.AFFIRMS, 0), ("b", Stance.DENIES, None)),
+            (
+                "$.positions[1].account",
+                "give every position an account or none ($.positions[0].account is 0,"
+                " this is None)",
+            ),
+        ),
+        (
+            (("a", Stance.AFFIRMS, 0), ("b", Stance.DENIES, 0)),
+            (
+                "$.positions[1].stance",
+                "account 0 is 'affirms' in $.positions[0], got 'denies': one account has one"
+                " stance",
+            ),
+        ),
+    ],
+)
+def test_account_invariants(
+    positions: tuple[tuple[str, Stance, int | None], ...], expected: tuple[str, str]
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _dispute(*positions)
+    assert [(p.path, p.message) for p in caught.value.problems] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("account", "expected"),
+    [(-1, "must be within [0, "), (True, "expected an int, got bool"), ("1", "expected an int")],
+)
+def test_an_account_is_a_number_from_zero(account: object, expected: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Position(claim="a", stance=Stance.AFFIRMS, account=account)  # type: ignore[arg-type]
+    ((problem_path, message),) = [(p.path, p.message) for p in caught.value.problems]
+    assert problem_path == "$.account"
+    assert message.startswith(expected)

@@ -49,6 +49,7 @@ from claimkit.model import (
 __all__ = [
     "ENUMS",
     "MODEL_CLASSES",
+    "OPTIONAL_KEYS",
     "LongInteger",
     "json_type",
     "make_converter",
@@ -78,6 +79,12 @@ ENUMS: Final[tuple[type[enum.Enum], ...]] = (
     Stance,
     TimePrecision,
 )
+
+
+#: Keys added to the serialized form after documents without them were written: such a
+#: key may be absent, and reads as its field's default, which means what the older
+#: documents meant (a position without ``account`` gives the account of its stance).
+OPTIONAL_KEYS: Final[dict[type, frozenset[str]]] = {Position: frozenset({"account"})}
 
 
 def serialized_fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
@@ -235,7 +242,8 @@ def _make_class_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any, A
         _cattrs_detailed_validation=True,
         **_private_fields(cls),
     )
-    names = tuple(a.name for a in serialized_fields(cls))
+    optional = OPTIONAL_KEYS.get(cls, frozenset())
+    names = tuple(a.name for a in serialized_fields(cls) if a.name not in optional)
 
     def structure_class(value: Any, _: Any) -> Any:
         if type(value) is not dict:
@@ -271,7 +279,8 @@ def make_converter() -> cattrs.Converter:
     * a hook for ids that rejects the empty string;
     * a hook for ``tuple[X, ...]`` that accepts only lists;
     * a class hook for every model class that forbids unknown keys, requires
-      every key, and collects all errors with their paths;
+      every key but those of :data:`OPTIONAL_KEYS`, and collects all errors with
+      their paths;
     * unstructure hooks giving JSON-ready values: dates as ``YYYY-MM-DD``,
       enums as their values, tuples as lists, and no private fields.
 

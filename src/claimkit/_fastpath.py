@@ -23,7 +23,7 @@ from typing import Any, Final, TypeVar
 
 import msgspec
 
-from claimkit._convert import MODEL_CLASSES, serialized_fields
+from claimkit._convert import MODEL_CLASSES, OPTIONAL_KEYS, serialized_fields
 from claimkit.model import (
     Actor,
     Article,
@@ -71,7 +71,13 @@ def _key_twins() -> dict[type, type]:
 
     for cls in MODEL_CLASSES:
         hints = typing.get_type_hints(cls, include_extras=True)
-        fields = [(field.name, twin_of(hints[field.name])) for field in serialized_fields(cls)]
+        optional = OPTIONAL_KEYS.get(cls, frozenset())
+        fields: list[Any] = [
+            (field.name, twin_of(hints[field.name]))
+            if field.name not in optional
+            else (field.name, twin_of(hints[field.name]), field.default)
+            for field in serialized_fields(cls)
+        ]
         twins[cls] = msgspec.defstruct(
             f"{cls.__name__}Keys", fields, kw_only=True, forbid_unknown_fields=True, gc=False
         )

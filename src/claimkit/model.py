@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 import enum
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, ClassVar, Final
 
 import attrs
@@ -75,6 +75,7 @@ __all__ = [
     "Stance",
     "TimePrecision",
     "TimeRef",
+    "accounts_of",
     "derived_id",
     "slug",
 ]
@@ -123,6 +124,7 @@ class Hedge(enum.StrEnum):
     AT_LEAST = "at_least"  #: "more than 40", "at least 40": low only
     APPROXIMATE = "approximate"  #: "about 40": low and high around the stated value
     VAGUE = "vague"  #: "hundreds of": the lower bound the words guarantee
+    RANGE = "range"  #: "between 30 and 40", "30-40 people": low <= high, both stated
     UNPARSED = "unparsed"  #: a number the text gives but that could not be normalized
 
 
@@ -285,6 +287,7 @@ class Quantity:
 
 # Members bound once: attribute access on an enum class is slow on Python 3.11.
 _EXACT: Final = Hedge.EXACT
+_OTHER: Final = Stance.OTHER
 _UNRESOLVED: Final = TimePrecision.UNRESOLVED
 _DAY: Final = TimePrecision.DAY
 _RANGE: Final = TimePrecision.RANGE
@@ -295,6 +298,7 @@ _HEDGE_BOUNDS: Final[dict[Hedge, frozenset[tuple[bool, bool]]]] = {
     Hedge.AT_LEAST: frozenset({(True, False)}),
     Hedge.APPROXIMATE: frozenset({(True, True)}),
     Hedge.VAGUE: frozenset({(True, False), (True, True)}),
+    Hedge.RANGE: frozenset({(True, True)}),
     Hedge.UNPARSED: frozenset({(False, False)}),
 }
 _HEDGE_RULES: Final[dict[Hedge, str]] = {
@@ -303,6 +307,7 @@ _HEDGE_RULES: Final[dict[Hedge, str]] = {
     Hedge.AT_LEAST: "needs low and no high",
     Hedge.APPROXIMATE: "needs both low and high",
     Hedge.VAGUE: "needs low",
+    Hedge.RANGE: "needs both low and high",
     Hedge.UNPARSED: "needs neither low nor high",
 }
 
@@ -447,17 +452,68 @@ class Claim:
 
 @attrs.frozen(kw_only=True)
 class Position:
-    """A claim's stance on the point of a dispute."""
+    """A claim's stance on the point of a dispute, and which account it gives.
+
+    Positions with the same ``account`` (a number from 0) say the same thing; positions
+    with different accounts cannot both hold. In a three-party dispute over a count
+    (12, 80, about 40) the three counts are three accounts, though 80 and about 40 both
+    deny the point "12 killed". ``account`` None (the form before it was added) means
+    the stance is the account: every ``affirms`` one, every ``denies`` another, each
+    ``other`` its own (see :func:`accounts_of`).
+    """
 
     claim: Id
     stance: Stance
+    account: int | None = None
 
     def __attrs_post_init__(self) -> None:
-        claim = self.claim
-        if type(claim) is str and claim and claim.isascii() and type(self.stance) is Stance:
+        claim, account = self.claim, self.account
+        if (
+            type(claim) is str
+            and claim
+            and claim.isascii()
+            and type(self.stance) is Stance
+            and (account is None or (type(account) is int and 0 <= account <= MAX_OFFSET))
+        ):
             return  # the common case, checked at once
         check_str(self.claim, "$.claim", empty=False)
         check_enum(self.stance, Stance, "$.stance")
+        if account is not None:
+            check_int(account, "$.account")
+            if not 0 <= account <= MAX_OFFSET:
+                raise fail(
+                    "$.account", f"must be within [0, {MAX_OFFSET}], got {show_int(account)}"
+                )
+
+
+def accounts_of(positions: Sequence[Position]) -> tuple[int, ...]:
+    """The account of each position, numbered from 0 in the order accounts first appear.
+
+    A position's ``account`` when the positions give one; otherwise its stance: every
+    ``affirms`` is one account, every ``denies`` another, and each ``other`` its own
+    (two ``other`` positions are two different accounts, as in a numeric dispute).
+    Two positions cannot both hold exactly when their accounts differ.
+
+    >>> accounts_of([Position(claim="a", stance=Stance.AFFIRMS),
+    ...              Position(claim="b", stance=Stance.DENIES, account=7),
+    ...              Position(claim="c", stance=Stance.DENIES, account=3)])
+    (0, 1, 2)
+    >>> accounts_of([Position(claim="a", stance=Stance.AFFIRMS),
+    ...              Position(claim="b", stance=Stance.DENIES),
+    ...              Position(claim="c", stance=Stance.DENIES)])
+    (0, 1, 1)
+    """
+    numbers: dict[object, int] = {}
+    found = []
+    for index, position in enumerate(positions):
+        if position.account is not None:
+            key: object = ("account", position.account)
+        elif position.stance is _OTHER:
+            key = ("other", index)
+        else:
+            key = position.stance
+        found.append(numbers.setdefault(key, len(numbers)))
+    return tuple(found)
 
 
 @attrs.frozen(kw_only=True)
@@ -490,20 +546,49 @@ class Dispute:
             if position.claim in seen:
                 raise fail(f"$.positions[{i}].claim", f"claim {position.claim!r} is listed twice")
             seen.add(position.claim)
+        _check_accounts(self.positions)
         check_str(self.reason, "$.reason", optional=True)
         check_str(self.note, "$.note", optional=True)
         settle_id(self, *_IDS[type(self)])
 
-    def disagreeing_pairs(self) -> tuple[tuple[str, str], ...]:
-        """Pairs of claim ids whose stances on the point cannot both hold.
+    def accounts(self) -> tuple[tuple[str, ...], ...]:
+        """The claim ids of each account (each side), in the order accounts first appear
+        (see :func:`accounts_of`)."""
+        groups: dict[int, list[str]] = {}
+        for position, account in zip(self.positions, accounts_of(self.positions), strict=True):
+            groups.setdefault(account, []).append(position.claim)
+        return tuple(tuple(claims) for claims in groups.values())
 
-        Two positions disagree when their stances do (:meth:`Stance.disagrees_with`).
-        """
-        pairs = []
-        for a, b in itertools.combinations(self.positions, 2):
-            if a.stance.disagrees_with(b.stance):
-                pairs.append((a.claim, b.claim))
-        return tuple(pairs)
+    def disagreeing_pairs(self) -> tuple[tuple[str, str], ...]:
+        """Pairs of claim ids whose positions cannot both hold: those of different
+        accounts (:func:`accounts_of`), in the order of the positions."""
+        numbered = zip(self.positions, accounts_of(self.positions), strict=True)
+        return tuple(
+            (a.claim, b.claim) for (a, x), (b, y) in itertools.combinations(numbered, 2) if x != y
+        )
+
+
+def _check_accounts(positions: tuple[Position, ...]) -> None:
+    """Every position gives an account or none does; one account has one stance."""
+    given = [p.account is not None for p in positions]
+    if any(given) and not all(given):
+        i = given.index(not given[0])
+        raise fail(
+            f"$.positions[{i}].account",
+            f"give every position an account or none ($.positions[0].account is"
+            f" {positions[0].account!r}, this is {positions[i].account!r})",
+        )
+    stances: dict[int | None, tuple[int, Stance]] = {}
+    for i, position in enumerate(positions):
+        if position.account is None:
+            continue
+        first, stance = stances.setdefault(position.account, (i, position.stance))
+        if stance is not position.stance:
+            raise fail(
+                f"$.positions[{i}].stance",
+                f"account {position.account} is {stance.value!r} in $.positions[{first}],"
+                f" got {position.stance.value!r}: one account has one stance",
+            )
 
 
 @attrs.frozen(kw_only=True)

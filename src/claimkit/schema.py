@@ -25,7 +25,7 @@ import attrs
 import msgspec
 
 from claimkit._checks import MAX_OFFSET
-from claimkit._convert import MODEL_CLASSES
+from claimkit._convert import MODEL_CLASSES, OPTIONAL_KEYS
 from claimkit.model import FORMAT_VERSION, Article, Hedge, TimePrecision
 
 __all__ = ["UNSTATED_RULES", "Rule", "json_schema"]
@@ -163,6 +163,7 @@ _HEDGE_BOUNDS: Final[dict[Hedge, tuple[dict[str, Any] | None, dict[str, Any] | N
     Hedge.UP_TO: (_NULL, _NUMBER),
     Hedge.AT_LEAST: (_NUMBER, _NULL),
     Hedge.VAGUE: (_NUMBER, None),
+    Hedge.RANGE: (_NUMBER, _NUMBER),
     Hedge.UNPARSED: (_NULL, _NULL),
 }
 _PRECISION_DATES: Final[dict[TimePrecision, dict[str, Any]]] = {
@@ -202,7 +203,9 @@ def _description() -> str:
 def json_schema() -> dict[str, Any]:
     """A JSON Schema (2020-12) of the serialized :class:`~claimkit.model.Article`.
 
-    Every key is required and no other key is allowed, as in the decoders; each
+    Every key is required (but those that older documents lack, which may be absent:
+    :data:`~claimkit._convert.OPTIONAL_KEYS`) and no other key is allowed, as in the
+    decoders; each
     definition's ``description`` is the first paragraph of its class's
     docstring, and the root's says which rules the schema cannot state.
     """
@@ -214,7 +217,8 @@ def json_schema() -> dict[str, Any]:
         properties: dict[str, Any] = definition.get("properties", {})
         for private in [field for field in properties if field.startswith("_")]:
             del properties[private]  # not serialized (the memory of a derived id)
-        definition["required"] = list(properties)
+        optional = next((k for c, k in OPTIONAL_KEYS.items() if c.__name__ == name), ())
+        definition["required"] = [field for field in properties if field not in optional]
         definition["additionalProperties"] = False
         for field, prop in properties.items():
             prop.pop("default", None)

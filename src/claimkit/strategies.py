@@ -255,8 +255,8 @@ def quantities(
     """Quantities whose bounds follow their hedge.
 
     ``exact`` has ``low == high``; ``up_to`` only ``high``; ``at_least`` only
-    ``low``; ``approximate`` both, ``low <= high``; ``vague`` ``low`` and
-    perhaps ``high``; ``unparsed`` neither. ``hedges`` limits the hedges drawn
+    ``low``; ``approximate`` and ``range`` both, ``low <= high``; ``vague`` ``low``
+    and perhaps ``high``; ``unparsed`` neither. ``hedges`` limits the hedges drawn
     and ``numbers`` (finite numbers, whole numbers and floats by default) the
     bounds. With ``text`` (at least one character), the quantity's words are a
     slice of it.
@@ -283,9 +283,9 @@ def quantities(
             high = draw(values)
         elif hedge is Hedge.AT_LEAST:
             low = draw(values)
-        elif hedge in (Hedge.APPROXIMATE, Hedge.VAGUE):
+        elif hedge in (Hedge.APPROXIMATE, Hedge.RANGE, Hedge.VAGUE):
             low = draw(values)
-            if hedge is Hedge.APPROXIMATE or draw(st.booleans()):
+            if hedge is not Hedge.VAGUE or draw(st.booleans()):
                 low, high = sorted((low, draw(values)))
         optional_words = st.none() | st.sampled_from(("Syrian soldiers", "terrorists", "люди"))
         return Quantity(
@@ -500,16 +500,26 @@ def disputes(
                 st.sampled_from(("an assault took place on 22-23 January", "штурм был"))
                 | st.text(min_size=1, max_size=60)
             ),
-            positions=tuple(
-                Position(claim=claim_id, stance=draw(st.sampled_from(Stance)))
-                for claim_id in chosen
-            ),
+            positions=_positions(draw, chosen),
             reason=draw(st.none() | st.text(max_size=40)),
             note=draw(st.none() | st.text(max_size=40)),
             id=draw(st.just("") | ids()),
         )
 
     return build()
+
+
+def _positions(draw: st.DrawFn, chosen: Sequence[str]) -> tuple[Position, ...]:
+    """Positions on ``chosen`` claims: each with a stance, or (half of the time) with
+    accounts too, every account with one stance."""
+    if not draw(st.booleans()):
+        return tuple(Position(claim=c, stance=draw(st.sampled_from(Stance))) for c in chosen)
+    accounts = [draw(st.integers(min_value=0, max_value=3)) for _ in chosen]
+    stance_of = {a: draw(st.sampled_from(Stance)) for a in sorted(set(accounts))}
+    return tuple(
+        Position(claim=c, stance=stance_of[a], account=a)
+        for c, a in zip(chosen, accounts, strict=True)
+    )
 
 
 def _unique_ids(items: Sequence[_WithId]) -> tuple[_WithId, ...]:

@@ -292,3 +292,33 @@ def test_a_verb_after_a_count_names_its_event() -> None:
         published=FRIDAY,
     )
     assert _numeric(article) == [{"affirms": {"ministry"}, "denies": {"exporters"}}]
+
+
+def test_a_three_party_count_gives_three_accounts() -> None:
+    """12, 80 and about 40 cannot any two of them hold: every pair is derivable."""
+    from claimkit.compare import Relation, compare
+
+    article = claimkit.extract(
+        "Police said 12 people were killed in the clashes. Rebels said 80 people were"
+        " killed in the clashes. Witnesses said about 40 people were killed in the clashes."
+    )
+    (dispute,) = article.disputes
+    police, rebels, witnesses = (c.id for c in article.claims)
+    assert dispute.accounts() == ((police,), (rebels,), (witnesses,))
+    assert set(dispute.disagreeing_pairs()) == {
+        (police, rebels),
+        (police, witnesses),
+        (rebels, witnesses),
+    }
+    for a, b in dispute.disagreeing_pairs():
+        assert compare(article.claim(a), article.claim(b)).relation is Relation.CONTRADICT
+
+
+def test_counts_that_agree_are_one_account() -> None:
+    article = claimkit.extract(
+        "Police said 12 people were killed. Medics said about 12 people were killed."
+        " Rebels said 80 people were killed."
+    )
+    (dispute,) = article.disputes
+    police, medics, rebels = (c.id for c in article.claims)
+    assert dispute.accounts() == ((police, medics), (rebels,))

@@ -280,3 +280,156 @@ def test_numbers_in_words_make_one_value(words: str, value: int) -> None:
     article = claimkit.extract(f"Police said {words} people were killed.")
     (quantity,) = article.claims[0].quantities
     assert (quantity.text, quantity.low, quantity.high) == (words, value, value)
+
+
+# --- ranges: two numbers that count one thing are one quantity ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "between 30 and 40 people were killed",
+            [("between 30 and 40", "range", 30.0, 40.0, "people", "killed")],
+            id="between and",
+        ),
+        pytest.param(
+            "30 to 40 people were killed",
+            [("30 to 40", "range", 30.0, 40.0, "people", "killed")],
+            id="to",
+        ),
+        pytest.param(
+            "30-40 people were killed",
+            [("30-40", "range", 30.0, 40.0, "people", "killed")],
+            id="hyphen",
+        ),
+        pytest.param(
+            "30–40 Syrian soldiers died",
+            [("30–40", "range", 30.0, 40.0, "Syrian soldiers", "killed")],
+            id="en dash",
+        ),
+        pytest.param(
+            "30 – 40 rebels were captured",
+            [("30 – 40", "range", 30.0, 40.0, "rebels", "seized")],
+            id="spaced en dash",
+        ),
+        pytest.param(
+            "from 30 to 40 rebels were captured",
+            [("from 30 to 40", "range", 30.0, 40.0, "rebels", "seized")],
+            id="from to",
+        ),
+        pytest.param(
+            "between twenty and thirty people were wounded",
+            [("between twenty and thirty", "range", 20.0, 30.0, "people", "wounded")],
+            id="number words",
+        ),
+        pytest.param(
+            "between one hundred and twenty and two hundred people",
+            [("between one hundred and twenty and two hundred", "range", 120.0, 200.0, "people")],
+            id="number words with scales",
+        ),
+        pytest.param(
+            "2-3 million people need aid",
+            [("2-3 million", "range", 2_000_000.0, 3_000_000.0, "people", None)],
+            id="a scale shared by both numbers",
+        ),
+        pytest.param(
+            "the toll was between 30 and 40",
+            [("between 30 and 40", "range", 30.0, 40.0, None, "killed")],
+            id="between needs no noun",
+        ),
+        pytest.param(
+            "aid reached 200 families from 30-40 villages",
+            [
+                ("200", "exact", 200.0, 200.0, "families", None),
+                ("30-40", "range", 30.0, 40.0, "villages", None),
+            ],
+            id="a from that is not the range's",
+        ),
+    ],
+)
+def test_ranges(text: str, expected: list[tuple[object, ...]]) -> None:
+    found = _quantities(text)
+    assert [item[: len(want)] for item, want in zip(found, expected, strict=True)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Counts of time are times: the range goes whole, no "10" is left behind.
+        pytest.param("he was sentenced to 10 to 15 years in prison", [], id="years in prison"),
+        pytest.param("between 9 and 10 a.m.", [], id="clock times"),
+        pytest.param("from 2019 to 2020", [], id="years"),
+        pytest.param("between 2019 and 2020", [], id="years between"),
+        pytest.param(
+            "on 22-23 January, 12 people died",
+            [("12", "exact", 12.0, 12.0, "people", "killed")],
+            id="a range of days",
+        ),
+        # No plural noun counted by both numbers: two numbers, not a range.
+        pytest.param(
+            "the team won 5-0",
+            [("5", "exact", 5.0, 5.0, None, None), ("0", "exact", 0.0, 0.0, None, None)],
+            id="a score",
+        ),
+        pytest.param(
+            "it passed by a 7-3 vote",
+            [("7", "exact", 7.0, 7.0, None, None), ("3", "exact", 3.0, 3.0, "vote", None)],
+            id="a vote",
+        ),
+        pytest.param(
+            "call 555-1234 today",
+            [
+                ("555", "exact", 555.0, 555.0, None, None),
+                ("1234", "exact", 1234.0, 1234.0, None, None),
+            ],
+            id="a phone number",
+        ),
+        pytest.param(
+            "men aged 18 to 25 were arrested",
+            [
+                ("18", "exact", 18.0, 18.0, None, None),
+                ("25", "exact", 25.0, 25.0, None, "arrested"),
+            ],
+            id="ages",
+        ),
+        pytest.param(
+            "the toll rose from 30 to 40 people",
+            [
+                ("30", "exact", 30.0, 30.0, None, "killed"),
+                ("40", "exact", 40.0, 40.0, "people", "killed"),
+            ],
+            id="a change",
+        ),
+        pytest.param(
+            "12 soldiers and 40 civilians were killed",
+            [
+                ("12", "exact", 12.0, 12.0, "soldiers", None),
+                ("40", "exact", 40.0, 40.0, "civilians", "killed"),
+            ],
+            id="and without between",
+        ),
+        pytest.param(
+            "40 to 30 people",
+            [("40", "exact", 40.0, 40.0, None, None), ("30", "exact", 30.0, 30.0, "people", None)],
+            id="a high before a low",
+        ),
+    ],
+)
+def test_false_ranges(text: str, expected: list[Described]) -> None:
+    found = _quantities(text)
+    assert found == expected
+    assert all(hedge != "range" for _, hedge, *_ in found)
+
+
+@pytest.mark.parametrize(
+    ("other", "disputed"),
+    [("35", False), ("30", False), ("40", False), ("50", True), ("29", True), ("about 44", False)],
+)
+def test_a_range_is_one_interval(other: str, disputed: bool) -> None:
+    article = claimkit.extract(
+        f"Police said between 30 and 40 people were killed. Witnesses said {other} people"
+        " were killed."
+    )
+    assert [q.hedge.value for q in article.claims[0].quantities] == ["range"]
+    assert [d.kind.value for d in article.disputes] == (["numeric"] if disputed else [])

@@ -138,6 +138,10 @@ def test_quantities_respect_their_hedge(hedge: Hedge, data: st.DataObject) -> No
         assert quantity.low == quantity.high is not None
     if hedge is Hedge.UNPARSED:
         assert quantity.interval is None
+    if hedge is Hedge.RANGE:  # both bounds stated, in order
+        assert quantity.low is not None
+        assert quantity.high is not None
+        assert quantity.low <= quantity.high
 
 
 @given(st.sampled_from(TimePrecision), st.data())

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+import attrs
+
 from claimkit.compare import Relation, relation
 from claimkit.extraction.context import ClaimContext, overlap, same_window
 from claimkit.extraction.contradictions import contradiction_disputes, contradiction_reason
@@ -24,7 +26,16 @@ from claimkit.language.counts import (
     interval,
 )
 from claimkit.language.references import References
-from claimkit.model import Actor, Dispute, DisputeKind, Polarity, Position, Quantity, Stance
+from claimkit.model import (
+    Actor,
+    Dispute,
+    DisputeKind,
+    Polarity,
+    Position,
+    Quantity,
+    Stance,
+    accounts_of,
+)
 
 __all__ = ["ClaimContext", "find_disputes"]
 
@@ -211,14 +222,16 @@ def _numeric_disputes(contexts: Sequence[ClaimContext], refs: References) -> lis
         # Counts of other days are not about the same thing ("47 on Thursday").
         members = [m for m in members if overlap(first_context, m[0])]
         stances: dict[str, Stance] = {}
+        counts: dict[str, list[tuple[float, float]]] = {}
         for context, quantity in members:
             bounds = interval(quantity)
             if bounds is None:
                 continue
-            agrees = bounds[0] <= reference[1] and reference[0] <= bounds[1]
+            agrees = _overlap(bounds, reference)
             stance = Stance.AFFIRMS if agrees else Stance.DENIES
             if stances.get(context.claim.id) is not Stance.DENIES:
                 stances[context.claim.id] = stance
+            counts.setdefault(context.claim.id, []).append(bounds)
         comparisons = [c for c in comparisons if overlap(first_context, c)]
         for context in comparisons:
             stances[context.claim.id] = Stance.DENIES
@@ -227,16 +240,48 @@ def _numeric_disputes(contexts: Sequence[ClaimContext], refs: References) -> lis
         if not deniers or all(refs.side(c.claim) == side for c in deniers):
             continue
         thing = first.counted or (counted or "")
+        accounts = _count_accounts(counts, stances)
+        # A claim that the count is off gives no count: its own account, against all.
+        for context in comparisons:
+            accounts[context.claim.id] = len(counts)
         disputes.append(
             Dispute(
                 kind=DisputeKind.NUMERIC,
                 point=" ".join(part for part in (first.text, thing, event) if part),
-                positions=tuple(Position(claim=i, stance=st) for i, st in stances.items()),
+                positions=tuple(
+                    Position(claim=i, stance=st, account=accounts[i]) for i, st in stances.items()
+                ),
                 reason=f"counts of {thing or event or 'one thing'} that do not overlap: "
                 + ", ".join(sorted({q.text for _, q in members})),
             )
         )
     return disputes
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _count_accounts(
+    counts: dict[str, list[tuple[float, float]]], stances: dict[str, Stance]
+) -> dict[str, int]:
+    """Each claim's account in a numeric dispute: in the order of the counts, a claim
+    joins the first account of its stance whose every count overlaps each of its counts,
+    or opens a new one. So "12", "80" and "about 40" are three accounts, "12" and "about
+    12" one."""
+    accounts: dict[str, int] = {}
+    held: list[tuple[Stance, list[tuple[float, float]]]] = []
+    for claim, bounds in counts.items():
+        stance = stances[claim]
+        for number, (account_stance, known) in enumerate(held):
+            if account_stance is stance and all(_overlap(b, k) for b in bounds for k in known):
+                known.extend(bounds)
+                accounts[claim] = number
+                break
+        else:
+            accounts[claim] = len(held)
+            held.append((stance, list(bounds)))
+    return accounts
 
 
 # A denial of someone's numbers: "dismissed the ministry's figure as inflated".
@@ -267,10 +312,13 @@ def _fold_figure_denials(
             continue
         target = found[0]
         counted = numeric[target]
-        dismissed = next(p.stance for p in counted.positions if p.claim in affirmed)
-        against = Stance.AFFIRMS if dismissed is Stance.DENIES else Stance.DENIES
+        dismissed = next(p for p in counted.positions if p.claim in affirmed)
+        account = _account_against(counted.positions, dismissed)
+        against = Stance.AFFIRMS if dismissed.stance is Stance.DENIES else Stance.DENIES
         present = {p.claim for p in counted.positions}
-        added = tuple(Position(claim=i, stance=against) for i in denying if i not in present)
+        added = tuple(
+            Position(claim=i, stance=against, account=account) for i in denying if i not in present
+        )
         numeric[target] = Dispute(  # a new id: derived from the new positions
             kind=counted.kind,
             point=counted.point,
@@ -278,6 +326,18 @@ def _fold_figure_denials(
             reason=f"{counted.reason}; {denial.reason}",
         )
     return kept
+
+
+def _account_against(positions: Sequence[Position], dismissed: Position) -> int:
+    """The account of a denial of ``dismissed``'s figures: the reference count's when it
+    dismisses a count that denies it, else the one account that denies the reference,
+    else an account of its own."""
+    if dismissed.stance is Stance.DENIES:
+        return next((p.account for p in positions if p.stance is Stance.AFFIRMS), 0) or 0
+    denying = {p.account for p in positions if p.stance is Stance.DENIES}
+    if len(denying) == 1:
+        return denying.pop() or 0
+    return 1 + max(p.account or 0 for p in positions)
 
 
 def find_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> tuple[Dispute, ...]:
@@ -301,7 +361,20 @@ def find_disputes(contexts: Sequence[ClaimContext], actors: Sequence[Actor]) -> 
         kept = _consistent(dispute, refs, labels.get(dispute.id))
         if kept is not None:
             consistent.append(kept)
-    return _merge_same(consistent)
+    return tuple(_numbered(dispute) for dispute in _merge_same(consistent))
+
+
+def _numbered(dispute: Dispute) -> Dispute:
+    """The dispute with every position's account written out, numbered from 0 in the
+    order accounts first appear (see :func:`~claimkit.model.accounts_of`)."""
+    accounts = accounts_of(dispute.positions)
+    if all(p.account == a for p, a in zip(dispute.positions, accounts, strict=True)):
+        return dispute
+    positions = tuple(
+        Position(claim=p.claim, stance=p.stance, account=a)
+        for p, a in zip(dispute.positions, accounts, strict=True)
+    )
+    return attrs.evolve(dispute, positions=positions)
 
 
 def _parts(dispute: Dispute, refs: References, labels: dict[str, tuple[str, str]]) -> list[Dispute]:
@@ -314,7 +387,7 @@ def _parts(dispute: Dispute, refs: References, labels: dict[str, tuple[str, str]
     parts = []
     for start in range(0, len(ordered), MAX_POSITIONS):
         run = tuple(ordered[start : start + MAX_POSITIONS])
-        if len({p.stance for p in run}) < 2:
+        if len(set(accounts_of(run))) < 2:
             continue
         label = labels.get(dispute.id)
         reason = contradiction_reason(run, refs, label) if label else dispute.reason
@@ -326,20 +399,17 @@ def _parts(dispute: Dispute, refs: References, labels: dict[str, tuple[str, str]
 
 
 def _disagreeing_pairs(positions: Sequence[Position]) -> Iterator[tuple[int, int]]:
-    """The index pairs of positions whose stances cannot both hold (see
-    :meth:`Stance.disagrees_with`), without looking at the pairs that agree."""
-    by_stance: dict[Stance, list[int]] = {}
-    for index, position in enumerate(positions):
-        by_stance.setdefault(position.stance, []).append(index)
-    stances = sorted(by_stance)
-    for x, one in enumerate(stances):
-        for other in stances[x:]:
-            if one is other and one is not Stance.OTHER:
-                continue
-            for i in by_stance[one]:
-                for j in by_stance[other]:
-                    if (one is not other or i < j) and one.disagrees_with(other):
-                        yield i, j
+    """The index pairs of positions of different accounts (see
+    :func:`~claimkit.model.accounts_of`), without looking at the pairs that agree."""
+    by_account: dict[int, list[int]] = {}
+    for index, account in enumerate(accounts_of(positions)):
+        by_account.setdefault(account, []).append(index)
+    groups = list(by_account.values())
+    for x, one in enumerate(groups):
+        for other in groups[x + 1 :]:
+            for i in one:
+                for j in other:
+                    yield i, j
 
 
 def _consistent(
@@ -373,12 +443,13 @@ def _consistent(
             misfits[other].discard(gone)
     positions = [positions[i] for i in alive]
     sides = {
-        (refs.side(claims[p.claim]), p.stance) for p in positions if p.stance is not Stance.OTHER
+        (refs.side(claims[p.claim]), account)
+        for p, account in zip(positions, accounts_of(positions), strict=True)
     }
     if not any(
-        (a_side != b_side and a_stance.disagrees_with(b_stance))
-        for a_side, a_stance in sides
-        for b_side, b_stance in sides
+        a_side != b_side and a_account != b_account
+        for a_side, a_account in sides
+        for b_side, b_account in sides
     ):
         return None
     if len(positions) == len(dispute.positions):

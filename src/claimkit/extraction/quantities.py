@@ -1,23 +1,27 @@
-"""Numbers that a claim states: "up to 40 Syrian soldiers", "hundreds of", "3.5 million".
+"""Numbers that a claim states: "up to 40 Syrian soldiers", "hundreds of", "3.5 million",
+"between 30 and 40 people".
 
 Each quantity keeps the words it came from; the bounds follow ANNOTATION.md
-(vague amounts get the lower bound their words guarantee and no upper bound).
+(vague amounts get the lower bound their words guarantee and no upper bound; a range
+is one quantity from its low to its high number, never two).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Final
+from typing import Final, NamedTuple
 
 from claimkit.language.events import COUNT_EVENT_WORDS, EVENT_NOUNS
 from claimkit.language.lexicon import (
     APPROXIMATE,
     AT_LEAST,
     AUXILIARIES,
+    CHANGE_VERBS,
     MONTHS,
     NP_STOP,
     NUMBER_WORDS,
+    RANGE_OPENERS,
     SCALES,
     TIME_UNITS,
     UP_TO,
@@ -52,6 +56,14 @@ _QUANTITY: Final = re.compile(
     rf"|(?P<num>{_NUMBER})(?P<scale>(?:{_SCALE})*)\b)",
     # Matched against ASCII-lower-cased text (see tokens.ascii_lower): faster than IGNORECASE.
 )
+# The second number of a range, after the first: "[30] to 40", "[30]-40", "[30] – 40",
+# "[between 30] and 40".
+_RANGE_TAIL: Final = re.compile(
+    rf"(?P<join>[ \t]*[–—][ \t]*|-|[ \t]+(?:to|and)[ \t]+)(?P<num>{_NUMBER})"
+    rf"(?P<scale>(?:{_SCALE})*)\b(?!-[a-z])"  # not "a 30-40-year-old"
+)
+_RANGE_OPENER: Final = re.compile(rf"\b(?P<word>{_alternation(RANGE_OPENERS)})[ \t]+$")
+_CHANGE: Final = re.compile(rf"\b(?:{_alternation(CHANGE_VERBS)})[ \t]+$")
 _WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _NEXT_WORDS: Final = re.compile(r"[ \t]*([A-Za-z][\w'’.-]*)")
 _YEAR: Final = re.compile(r"(1[89]|20)\d\d")
@@ -117,6 +129,13 @@ _PLURAL_HEADS: Final = frozenset(
 )
 
 
+def _is_plural_head(lower: str) -> bool:
+    """Whether a lower-case noun ends a plural noun phrase: "soldiers", "people"."""
+    return lower in _PLURAL_HEADS or (
+        lower.endswith("s") and not lower.endswith("ss") and lower not in _INVARIANT_S
+    )
+
+
 # "two of its fighters": the number counts the noun phrase after the determiner.
 _PARTITIVE: Final = re.compile(
     r"[ \t]+of[ \t]+(?:its|their|the|his|her|our|these|those)(?=[ \t]+[A-Za-z])", re.IGNORECASE
@@ -159,9 +178,7 @@ def _counted(text: str, start: int, end: int) -> tuple[str | None, int]:
         position = match.start(1) + len(word)
         if raw.endswith(".") and not dotted:
             break
-        if lower in _PLURAL_HEADS or (
-            lower.endswith("s") and not lower.endswith("ss") and lower not in _INVARIANT_S
-        ):
+        if _is_plural_head(lower):
             break  # the head noun: "3.5 million people [need aid]"
     if not words:
         return None, start
@@ -244,6 +261,59 @@ def _is_date_or_time(text: str, start: int, end: int, num: str) -> bool:
     )
 
 
+class _Range(NamedTuple):
+    """Two numbers read as one quantity, its words ``text[start:end]``."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    counted: str | None
+    counted_end: int
+    #: Dates or times, not a count: "22-23 January", "10 to 15 years", "9 to 10 a.m.".
+    is_time: bool = False
+
+
+def _range(text: str, lowered: str, number: re.Match[str], start: int, end: int) -> _Range | None:
+    """The range that the number ``number`` opens within ``text[start:end]``, or None.
+
+    Two numbers make one range when they count one thing: "between 30 and 40", or
+    "30 to 40", "30-40" and "from 30 to 40" followed by the plural noun they both count.
+    Two numbers with no noun in common are not a range: a score ("won 5-0"), a vote
+    ("a 7-3 vote"), ages ("aged 18 to 25"), a change ("rose from 30 to 40"), dates.
+    """
+    tail = _RANGE_TAIL.match(lowered, number.end(), end)
+    if tail is None:
+        return None
+    join = tail.group("join").strip()
+    opener = _RANGE_OPENER.search(lowered, max(start, number.start() - 10), number.start())
+    word = opener.group("word") if opener is not None else None
+    if word is not None and join != RANGE_OPENERS[word]:
+        opener = word = None  # "from 30-40 villages": "from" is not the range's
+    if word is None and join == "and":
+        return None  # "and" joins a range only after "between": "12 soldiers and 40"
+    first = opener.start() if opener is not None else number.start()
+    if word == "from" and _CHANGE.search(lowered, max(start, first - 20), first):
+        return None
+    num = tail.group("num")
+    if not tail.group("scale") and _is_date_or_time(text, tail.start("num"), tail.end(), num):
+        return _Range(first, tail.end(), 0.0, 0.0, None, tail.end(), is_time=True)
+    low = parse_number(number.group("num") + number.group("scale"))
+    high = parse_number(num + tail.group("scale"))
+    if low is None or high is None or not high < 1e15:
+        return None
+    if tail.group("scale") and not number.group("scale"):
+        bare = parse_number(num)  # "2-3 million": the scale is both numbers'
+        low = low * (high / bare) if bare else low
+    if low > high:
+        return None
+    counted, counted_end = _counted(text, tail.end(), end)
+    plural = counted is not None and _is_plural_head(counted.split()[-1].lower())
+    if word != "between" and not plural:
+        return None
+    return _Range(first, tail.end(), low, high, counted, counted_end)
+
+
 def find_quantities(
     text: str, start: int, end: int, lowered: str | None = None
 ) -> Iterator[Quantity]:
@@ -252,7 +322,10 @@ def find_quantities(
     ``lowered`` is ``ascii_lower(text)``, when the caller has it already.
     """
     lowered = ascii_lower(text) if lowered is None else lowered
+    taken = start  # where the last range ended: its second number is not read again
     for match in _QUANTITY.finditer(lowered, start, end):
+        if match.start() < taken:
+            continue
         modifier, vague, num = match.group("mod"), match.group("vague"), match.group("num")
         if num is not None:
             lower = num.lower()
@@ -272,9 +345,21 @@ def find_quantities(
                 before = text[max(start, match.start() - 5) : match.start()].lower().split()
                 if before and before[-1] in ("no", "the", "any", "each", "every"):
                     continue
-        counted, counted_end = _counted(text, match.end(), end)
+        found = (
+            None
+            if num is None or modifier is not None
+            else _range(text, lowered, match, start, end)
+        )
+        first = match.start() if found is None else found.start
+        if found is None:
+            counted, counted_end = _counted(text, match.end(), end)
+        else:
+            counted, counted_end = found.counted, found.counted_end
+            taken = found.end
+            if found.is_time:
+                continue
         if counted is None:
-            estimated = _ESTIMATED_AT.search(lowered, max(0, match.start() - 80), match.start())
+            estimated = _ESTIMATED_AT.search(lowered, max(0, first - 80), first)
             if estimated is not None:
                 counted = text[estimated.start("thing") : estimated.end("thing")]
         if counted is not None and counted.split()[-1].lower() in TIME_UNITS:
@@ -285,11 +370,14 @@ def find_quantities(
         event = COUNT_EVENT_WORDS.get(head) or _event(
             text, match.start(), counted_end, clause_start, end
         )
-        surface = text[match.start() : match.end()].rstrip()
-        if vague is not None:
+        surface = text[first : match.end() if found is None else found.end].rstrip()
+        low: float | None
+        high: float | None
+        if found is not None:
+            low, high, hedge = found.low, found.high, Hedge.RANGE
+        elif vague is not None:
             key = " ".join(vague.lower().split())
-            low: float | None = float(VAGUE_AMOUNTS[key])
-            high: float | None = None
+            low, high = float(VAGUE_AMOUNTS[key]), None
             hedge = Hedge.VAGUE
         else:
             value = parse_number(match.group("num") + match.group("scale"))
@@ -307,7 +395,7 @@ def find_quantities(
                 low = high = value
         yield Quantity(
             text=surface,
-            span=Span(start=match.start(), end=match.start() + len(surface)),
+            span=Span(start=first, end=first + len(surface)),
             hedge=hedge,
             low=low,
             high=high,

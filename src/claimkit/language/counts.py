@@ -3,7 +3,8 @@ counts can both hold. One definition for the extractor's numeric disputes,
 :func:`claimkit.compare.compare`, :func:`claimkit.diff.diff` and the corpus.
 
 A quantity allows an interval, honouring its hedge ("up to 40" is ``[0, 40]``,
-"hundreds of" is ``[200, inf)``, "about 40" is 40 give or take 10%). It counts a
+"hundreds of" is ``[200, inf)``, "about 40" is 40 give or take 10%, "between 30 and
+40" is ``[30, 40]``). It counts a
 :class:`CountKey`: the kind of event (see :mod:`claimkit.language.events`) and the
 class of the thing counted ("troops" and "Syrian soldiers" are both ``soldiers``;
 "47 deaths" counts people ``killed``). An absent part matches any.
@@ -123,7 +124,13 @@ def interval(quantity: Quantity) -> tuple[float, float] | None:
     """The values a quantity allows, honouring its hedge; None when unparsed.
 
     Open ends are infinities; "up to 40" starts at 0; an approximate quantity
-    is widened by :data:`APPROXIMATE_TOLERANCE` on both sides.
+    is widened by :data:`APPROXIMATE_TOLERANCE` on both sides; a range is its two
+    numbers, as stated.
+
+    >>> from claimkit import Hedge, Quantity, Span
+    >>> interval(Quantity(text="30-40", span=Span(start=0, end=5), hedge=Hedge.RANGE,
+    ...                   low=30, high=40))
+    (30.0, 40.0)
     """
     bounds = quantity.interval
     if bounds is None:

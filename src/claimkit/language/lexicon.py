@@ -363,6 +363,17 @@ APPROXIMATE: Final = (
     "just over",
     "some estimated",
 )
+#: Words that open a range of two numbers, with the word that joins them: "between 30
+#: and 40", "from 30 to 40 people". A range without an opening word is joined by "to"
+#: or a dash ("30 to 40 people", "30-40 people").
+RANGE_OPENERS: Final[dict[str, str]] = {"between": "and", "from": "to"}
+#: Verbs of change: "rose from 30 to 40" gives a count at two times, not a range.
+CHANGE_VERBS: Final = frozenset(
+    """rose risen rises rising fell fallen falls falling increased increases increasing
+    decreased decreases decreasing climbed climbs climbing jumped jumps grew grown grows
+    dropped drops dropping doubled tripled soared surged declined revised raised
+    lowered""".split()
+)
 
 # Words that end the noun phrase after a number ("40 soldiers in ...").
 NP_STOP: Final = frozenset(
