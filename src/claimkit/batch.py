@@ -9,7 +9,7 @@ so memory stays bounded however many inputs there are.
 What an input is:
 
 * ``-``: standard input (JSON when its text starts with ``{``, text otherwise);
-* a directory: every ``*.txt`` file below it, in sorted order (names starting with
+* a directory: every ``*.txt`` file below it, sorted by path (names starting with
   ``.`` are skipped);
 * a name with ``*``, ``?`` or ``[`` that is not an existing file: a glob pattern
   (``**`` matches any depth), its matches in sorted order;
@@ -33,7 +33,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import IO, Final, TypeAlias
 
 import attrs
@@ -150,13 +150,18 @@ def _failed(source: str, message: str, line: int | None = None) -> Failed:
 # --- inputs -----------------------------------------------------------------------------
 
 
-def _walk(directory: str) -> Iterator[str]:
-    """The ``*.txt`` files below ``directory``, in sorted order, hidden names skipped."""
+def _walk(directory: str) -> list[str]:
+    """The ``*.txt`` files below ``directory`` sorted by path (as a pattern's matches
+    are), hidden names skipped."""
+    found: list[str] = []
     for root, folders, files in os.walk(directory):
-        folders[:] = sorted(folder for folder in folders if not folder.startswith("."))
-        for name in sorted(files):
-            if name.endswith(TEXT_SUFFIX) and not name.startswith("."):
-                yield os.path.join(root, name)
+        folders[:] = [folder for folder in folders if not folder.startswith(".")]
+        found += (os.path.join(root, name) for name in files if _is_text_name(name))
+    return sorted(found)
+
+
+def _is_text_name(name: str) -> bool:
+    return name.endswith(TEXT_SUFFIX) and not name.startswith(".")
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str | Failed]:
@@ -168,11 +173,9 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str | Fa
         if name == "-" or os.path.isfile(name):
             yield name
         elif os.path.isdir(name):
-            found = False
-            for path in _walk(name):
-                found = True
-                yield path
-            if not found:
+            paths = _walk(name)
+            yield from paths
+            if not paths:
                 yield _failed(name, f"no *{TEXT_SUFFIX} file in this directory")
         elif _GLOB_CHARACTERS.intersection(name):
             matches = sorted(glob.glob(name, recursive=True))
@@ -333,7 +336,7 @@ def extract_batch(
     jobs: int = 1,
     published: datetime.date | None = None,
     keep_going: bool = False,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Extract every article of ``inputs``, lazily, one result per article in input order.
 
     ``inputs`` are files, directories and glob patterns (see the module's docstring).
@@ -341,7 +344,8 @@ def extract_batch(
     results are the same for any ``jobs``. ``published`` is the publication date of
     plain text. With ``keep_going``, an input that cannot be read is a :class:`Failed`
     result in its place; without it, the first raises :class:`BatchError`, after every
-    result before it has been yielded.
+    result before it has been yielded. Closing the generator early (``close()``, or
+    dropping the last reference to it) stops the workers.
 
     With ``jobs`` above 1, call it from code that runs under
     ``if __name__ == "__main__":`` where processes are spawned (Windows, macOS).
