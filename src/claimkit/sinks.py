@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable
 from types import TracebackType
 from typing import IO, Final, Protocol
@@ -133,8 +134,11 @@ def _format_of(output: str) -> Format:
     )
 
 
-def open_sink(output: str | None, *, format: str | None = None, stdout: IO[bytes]) -> Sink:
-    """A sink for the file ``output``, or for ``stdout`` when it is ``None`` or ``-``.
+def open_sink(
+    output: str | None, *, format: str | None = None, stdout: IO[bytes] | None = None
+) -> Sink:
+    """A sink for the file ``output``, or for ``stdout`` (standard output when not
+    given) when ``output`` is ``None`` or ``-``.
 
     The format is ``format`` when given, otherwise the one the file name's suffix
     chooses (``.jsonl`` or ``.json``: JSON Lines; ``.jsonld``: schema.org), JSON Lines
@@ -149,7 +153,7 @@ def open_sink(output: str | None, *, format: str | None = None, stdout: IO[bytes
     if to_stdout:
         if chosen.to_stream is None:
             raise SinkError(f"{chosen.name} cannot be written to standard output: give -o FILE")
-        return chosen.to_stream(stdout)
+        return chosen.to_stream(stdout if stdout is not None else sys.stdout.buffer)
     assert output is not None
     if chosen.to_path is not None:
         return chosen.to_path(output)
