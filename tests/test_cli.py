@@ -252,7 +252,7 @@ def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
 def test_extract_seed(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(capsys, "extract", str(SEED_TEXT))
     assert (code, err) == (0, "")
-    assert out.startswith("{\n  ")  # one article: indented JSON
+    assert out.count("\n") == 1  # one article: one line of JSON Lines, as for several
     article = _article(out)
     assert len(article.claims) == 10
     assert str(article.published) == "2020-01-24"
@@ -286,6 +286,13 @@ def test_extract_one_file_as_json_lines(capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0
     (line,) = out.splitlines()
     assert len(_article(line).claims) == 10
+    assert _run(capsys, "extract", str(SEED_TEXT)) == (0, out, "")
+
+
+def test_extract_format_json_is_gone(capsys: pytest.CaptureFixture[str]) -> None:
+    """One shape whatever the number of inputs: there is no indented form any more."""
+    err = _usage_error(capsys, "extract", "--format", "json", str(SEED_TEXT))
+    assert "argument --format: invalid choice: 'json'" in err
 
 
 def test_extract_json_article_input(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -138,15 +138,21 @@ def test_compare_says_nan_is_not_json(tmp_path: Path, capsys: pytest.CaptureFixt
     assert err.endswith(": NaN is not valid JSON\n")
 
 
-@pytest.mark.parametrize("command", ["validate", "extract"])
-def test_a_directory_cannot_be_read(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
-) -> None:
-    code = main([command, str(tmp_path)])
+def test_a_directory_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # extract walks directories (tests/test_batch_cli.py); validate reads files only.
+    code = main(["validate", str(tmp_path)])
     out, err = capsys.readouterr()
     assert code == 2
     assert f"{tmp_path}: " in out + err
     assert "cannot read: Is a directory" in out + err
+
+
+def test_extract_of_a_directory_without_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.md").write_text("Russia said two soldiers died.")
+    assert main(["extract", str(tmp_path)]) == 2
+    assert capsys.readouterr() == ("", f"claimkit: {tmp_path}: no *.txt file in this directory\n")
 
 
 def test_text_files_are_still_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,7 +17,6 @@ text). Standard input (``-``) is JSON when it starts with ``{``.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime
 import io
 import json
@@ -27,11 +26,12 @@ from typing import IO, Any, Final, cast
 
 import attrs
 
-from claimkit._jsontext import BOM, parse
+from claimkit._jsontext import parse
+from claimkit.batch import is_json as _is_json
 from claimkit.errors import ClaimkitError, DecodeError, Problem
 from claimkit.model import Article
 from claimkit.readers import decode_utf8, parse_plain
-from claimkit.serialize import from_json, json_documents, json_schema, to_json, validate_json
+from claimkit.serialize import from_json, json_documents, json_schema, validate_json
 
 __all__ = ["EXIT_CODES", "main"]
 
@@ -51,9 +51,6 @@ EXIT_CODES: Final[tuple[tuple[int, str], ...]] = (
     (EXIT_INTERNAL, "internal error: a bug in claimkit (please report it with the input)"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
 )
-
-#: The file names that always hold JSON articles.
-JSON_SUFFIXES: Final = (".json", ".jsonl")
 
 
 class UsageError(Exception):
@@ -91,14 +88,6 @@ def _read_bytes(name: str) -> bytes:
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
-
-
-def _is_json(name: str, raw: bytes) -> bool:
-    """The rule of the module docstring: JSON by name, or by a first ``{``."""
-    if name != "-" and name.lower().endswith(JSON_SUFFIXES):
-        return True
-    head = raw[len(BOM) :] if raw.startswith(BOM) else raw
-    return head.lstrip(b" \t\r\n").startswith(b"{")
 
 
 def _validate(names: Sequence[str]) -> _Report:
@@ -174,32 +163,39 @@ def _date(value: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {value!r}") from None
 
 
-def _cmd_extract(args: argparse.Namespace) -> int:
-    from claimkit.extractor import extract
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return int(value)
 
-    results: list[Article] = []
-    for name in args.files:
-        for article in _read_articles(name, published=args.published):
-            results.append(extract(article, published=args.published or article.published))
-    as_lines = len(results) != 1 or args.format == "jsonl"
-    with contextlib.ExitStack() as stack:
-        if args.output in (None, "-"):
-            handle: IO[bytes] = _stdout_bytes()
-        else:
-            try:
-                handle = stack.enter_context(open(args.output, "wb"))
-            except OSError as error:
-                raise UsageError(f"{args.output}: cannot write: {error.strerror}") from None
-        if args.format == "schema-org":
-            _write_schema_org(results, handle)
-        elif as_lines:
-            for article in results:
-                handle.write(to_json(article) + b"\n")
-        else:
-            pretty = json.dumps(json.loads(to_json(results[0])), indent=2, ensure_ascii=False)
-            handle.write(pretty.encode("utf-8") + b"\n")
-        handle.flush()
-    return EXIT_OK
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from claimkit.batch import BatchError, Progress, write_batch
+    from claimkit.sinks import SinkError, open_sink
+
+    try:
+        sink = open_sink(args.output, format=args.format, stdout=_stdout_bytes())
+    except SinkError as error:
+        raise UsageError(str(error)) from None
+    progress = Progress(sys.stderr)
+    try:
+        summary = write_batch(
+            args.files,
+            sink,
+            jobs=args.jobs,
+            published=args.published,
+            keep_going=args.keep_going,
+            on_failure=lambda failed: progress.say(
+                f"claimkit: {failed}".replace("\n", "\nclaimkit: ")
+            ),
+            progress=progress,
+        )
+    except BatchError as error:
+        raise UsageError(str(error)) from None
+    finally:
+        progress.close()
+        sink.close()
+    return EXIT_USAGE if summary.failed else EXIT_OK
 
 
 def _stdout_bytes() -> IO[bytes]:
@@ -226,16 +222,6 @@ class _TextAsBytes(io.RawIOBase):
 
     def flush(self) -> None:
         self._text.flush()
-
-
-def _write_schema_org(articles: Sequence[Article], handle: IO[bytes]) -> None:
-    """One article as an indented JSON-LD document, several as one document a line."""
-    from claimkit.claimreview import to_schema_org
-
-    for article in articles:
-        indent = 2 if len(articles) == 1 else None
-        document = json.dumps(to_schema_org(article), indent=indent, ensure_ascii=False)
-        handle.write(document.encode("utf-8") + b"\n")
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -443,27 +429,47 @@ def _parser() -> argparse.ArgumentParser:
         commands,
         "extract",
         help="find who claimed what in news text",
-        description="Extract actors, claims, quantities, times and disputes. Input: text in"
-        " the seed format ('date YYYY-MM-DD' then the body), plain text, or JSON / JSON Lines"
-        " articles (their text is read again). One article is written as JSON, several as"
-        " JSON Lines.",
+        description="Extract actors, claims, quantities, times and disputes. Input: files,"
+        " directories (their *.txt files, in sorted order) and glob patterns; text in the seed"
+        " format ('date YYYY-MM-DD' then the body), plain text, or JSON / JSON Lines articles"
+        " (their text is read again). Output: JSON Lines, one article a line in input order,"
+        " written as each is extracted, whatever the number of inputs.",
         examples=(
             "claimkit extract seeds/idlib-2020-01-24.txt",
-            "claimkit extract gold/*.txt -o pred.jsonl",
+            "claimkit extract gold/ -o pred.jsonl --jobs 2",
+            "claimkit extract 'news/**/*.txt' --keep-going -o news.jsonl",
             "claimkit extract --published 2020-01-24 story.txt",
-            "claimkit extract --format schema-org story.txt -o story.jsonld",
+            "claimkit extract story.txt -o story.jsonld",
         ),
     )
-    extract.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
     extract.add_argument(
-        "-o", "--output", metavar="OUT", help="write to OUT instead of standard output ('-')"
+        "files",
+        nargs="+",
+        metavar="INPUT",
+        help=f"a file, a directory or a glob pattern ('**' for any depth): {_FILES_HELP}",
+    )
+    extract.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT instead of standard output ('-'); its suffix chooses the format:"
+        " .jsonl or .json (JSON Lines), .jsonld (schema.org)",
+    )
+    extract.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1)"
+    )
+    extract.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="report an input that cannot be read and go on (exit code 2 at the end);"
+        " without it the first stops the run, after writing the articles before it",
     )
     _add_published(extract)
     extract.add_argument(
         "--format",
-        choices=("json", "jsonl", "schema-org"),
-        default="json",
-        help="claimkit JSON (default), JSON Lines, or schema.org JSON-LD (Claim nodes)",
+        choices=("jsonl", "schema-org"),
+        help="jsonl: claimkit JSON Lines; schema-org: schema.org JSON-LD (Claim nodes), one"
+        " document a line (default: from the suffix of OUT, jsonl on standard output)",
     )
     extract.set_defaults(run=_cmd_extract)
 

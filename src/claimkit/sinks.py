@@ -1,0 +1,182 @@
+"""Where extracted articles go: sinks that write each article as it comes.
+
+A sink has ``write(article)`` and ``close()`` and is a context manager; it holds
+nothing but what its format must (a JSON Lines line is written, and flushed, as
+soon as its article is). :data:`FORMATS` lists the output formats and the file
+name suffixes that choose them; :func:`open_sink` opens one for a file name, or
+for standard output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from types import TracebackType
+from typing import IO, Final, Protocol
+
+import attrs
+
+from claimkit.errors import ClaimkitError
+from claimkit.model import Article
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "JsonLinesSink",
+    "SchemaOrgSink",
+    "Sink",
+    "SinkError",
+    "format_named",
+    "open_sink",
+]
+
+
+class Sink(Protocol):
+    """What every output writer does: take articles one at a time, then close."""
+
+    def write(self, article: Article, /) -> None:
+        """Write one article."""
+
+    def close(self) -> None:
+        """Write what is left and release the output."""
+
+
+class SinkError(ClaimkitError):
+    """An output that cannot be opened or written, or whose format is unknown."""
+
+
+class _StreamSink:
+    """A sink writing lines to a binary stream, which it leaves open."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+
+    def _line(self, data: bytes) -> None:
+        self._stream.write(data + b"\n")
+        self._stream.flush()  # streamed: a reader sees each article when it is done
+
+    def close(self) -> None:
+        """Flush the stream."""
+        self._stream.flush()
+
+    def __enter__(self) -> _StreamSink:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class JsonLinesSink(_StreamSink):
+    """claimkit JSON Lines: one article a line, as :func:`claimkit.to_json` writes it."""
+
+    def write(self, article: Article, /) -> None:
+        """Write ``article`` as one line."""
+        from claimkit.serialize import to_json
+
+        self._line(to_json(article))
+
+
+class SchemaOrgSink(_StreamSink):
+    """schema.org JSON-LD: one document a line, a ``NewsArticle`` and its ``Claim`` nodes
+    (see :func:`claimkit.claimreview.to_schema_org`)."""
+
+    def write(self, article: Article, /) -> None:
+        """Write ``article`` as one JSON-LD document on one line."""
+        from claimkit.claimreview import to_schema_org
+
+        self._line(json.dumps(to_schema_org(article), ensure_ascii=False).encode("utf-8"))
+
+
+@attrs.frozen(kw_only=True)
+class Format:
+    """An output format: its name (``--format``), the suffixes that choose it, and how
+    to open a sink on a binary stream (``to_stream``) or on a file name (``to_path``),
+    for formats that cannot be streamed (``None`` when it has no such way)."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    to_stream: Callable[[IO[bytes]], Sink] | None = None
+    to_path: Callable[[str], Sink] | None = None
+
+
+#: The output formats, the first being the default of standard output.
+FORMATS: Final[tuple[Format, ...]] = (
+    Format(name="jsonl", suffixes=(".jsonl", ".json"), to_stream=JsonLinesSink),
+    Format(name="schema-org", suffixes=(".jsonld",), to_stream=SchemaOrgSink),
+)
+
+
+def format_named(name: str) -> Format:
+    """The format called ``name``; :class:`SinkError` names the known ones otherwise."""
+    for known in FORMATS:
+        if known.name == name:
+            return known
+    names = ", ".join(known.name for known in FORMATS)
+    raise SinkError(f"unknown output format {name!r}: expected one of {names}")
+
+
+def _format_of(output: str) -> Format:
+    suffix = os.path.splitext(output)[1].lower()
+    for known in FORMATS:
+        if suffix in known.suffixes:
+            return known
+    suffixes = ", ".join(s for known in FORMATS for s in known.suffixes)
+    raise SinkError(
+        f"{output}: cannot tell the output format from {suffix or 'a name without a suffix'!r}:"
+        f" name the file *{suffixes.replace(', ', ', *')}, or give --format"
+    )
+
+
+def open_sink(
+    output: str | None, *, format: str | None = None, stdout: IO[bytes] | None = None
+) -> Sink:
+    """A sink for the file ``output``, or for ``stdout`` (standard output when not
+    given) when ``output`` is ``None`` or ``-``.
+
+    The format is ``format`` when given, otherwise the one the file name's suffix
+    chooses (``.jsonl`` or ``.json``: JSON Lines; ``.jsonld``: schema.org), JSON Lines
+    on standard output. Raises :class:`SinkError` for an unknown format or suffix, a
+    format that cannot go to standard output, or a file that cannot be written.
+    """
+    to_stdout = output in (None, "-")
+    if format is not None:
+        chosen = format_named(format)
+    else:
+        chosen = FORMATS[0] if to_stdout else _format_of(str(output))
+    if to_stdout:
+        if chosen.to_stream is None:
+            raise SinkError(f"{chosen.name} cannot be written to standard output: give -o FILE")
+        return chosen.to_stream(stdout if stdout is not None else sys.stdout.buffer)
+    assert output is not None
+    if chosen.to_path is not None:
+        return chosen.to_path(output)
+    assert chosen.to_stream is not None
+    try:
+        stream = open(output, "wb")  # noqa: SIM115 (the sink closes it, when it is closed)
+    except OSError as error:
+        raise SinkError(f"{output}: cannot write: {error.strerror}") from None
+    return _Closing(chosen.to_stream(stream), stream)
+
+
+class _Closing:
+    """A sink that closes the file it was opened on after the sink itself."""
+
+    def __init__(self, sink: Sink, stream: IO[bytes]) -> None:
+        self._sink = sink
+        self._stream = stream
+
+    def write(self, article: Article, /) -> None:
+        self._sink.write(article)
+
+    def close(self) -> None:
+        try:
+            self._sink.close()
+        finally:
+            self._stream.close()
