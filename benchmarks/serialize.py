@@ -107,6 +107,7 @@ class ActorTwin(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields
 class ExtractorInfoTwin(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     name: str
     version: str
+    rule: str | None = None
 
 
 class ClaimTwin(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):

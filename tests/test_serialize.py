@@ -64,7 +64,7 @@ def document() -> dict[str, Any]:
                 "when": None,
                 "quantities": [],
                 "confidence": 0.5,
-                "extractor": {"name": "rules", "version": "1.0"},
+                "extractor": {"name": "rules", "version": "1.0", "rule": "speaker-said-content"},
                 "id": "c1",
             }
         ],

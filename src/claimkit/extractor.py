@@ -14,6 +14,8 @@ import datetime
 import re
 from typing import Final
 
+import attrs
+
 from claimkit._version import __version__
 from claimkit.extraction.actors import ActorRegistry, Draft
 from claimkit.extraction.attribution import Attribution, find_attributions
@@ -21,7 +23,7 @@ from claimkit.extraction.context import ClaimContext
 from claimkit.extraction.disputes import find_disputes
 from claimkit.extraction.polarity import find_negation, is_hedged
 from claimkit.extraction.quantities import find_quantities
-from claimkit.extraction.rules import MEASURED_PRECISION
+from claimkit.extraction.rules import MEASURED_PRECISION, RULES
 from claimkit.extraction.statement_time import StatementTimes, event_days
 from claimkit.language.cues import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, POSSESSED_CUES
 from claimkit.language.sentences import statement_sentences
@@ -39,8 +41,10 @@ from claimkit.model import (
 __all__ = ["EXTRACTOR", "extract"]
 
 
-#: Recorded on every claim the extractor makes.
+#: The extractor's name and version; each claim records them with the rule that read it.
 EXTRACTOR: Final = ExtractorInfo(name="claimkit.rules", version=__version__)
+# One shared, frozen record per rule rather than one per claim.
+_PROVENANCE: Final = {name: attrs.evolve(EXTRACTOR, rule=name) for name in RULES}
 
 # A sentence can hold a claim only if it has a cue word or a quotation mark.
 _CUE_WORDS: Final = sorted({*CUE_LEMMA, "according", *POSSESSED_CUES}, key=len, reverse=True)
@@ -190,5 +194,5 @@ def _claim(
         when=times.covering(attribution.when),
         quantities=tuple(find_quantities(text, start, end, lowered)),
         confidence=MEASURED_PRECISION.get(attribution.rule),
-        extractor=EXTRACTOR,
+        extractor=_PROVENANCE[attribution.rule],
     )

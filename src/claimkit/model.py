@@ -387,14 +387,21 @@ class Actor:
 
 @attrs.frozen(kw_only=True)
 class ExtractorInfo:
-    """Which extractor made a claim."""
+    """Which extractor made a claim, and by which of its rules (the claim's provenance).
+
+    ``rule`` names the rule of the extractor that read the claim (for claimkit's
+    own extractor, a key of :data:`claimkit.extraction.rules.RULES`); it is
+    ``None`` when the extractor does not say.
+    """
 
     name: str
     version: str
+    rule: str | None = None
 
     def __attrs_post_init__(self) -> None:
         check_str(self.name, "$.name", empty=False)
         check_str(self.version, "$.version", empty=False)
+        check_str(self.rule, "$.rule", optional=True, empty=False)
 
 
 @attrs.frozen(kw_only=True)

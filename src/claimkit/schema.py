@@ -142,7 +142,11 @@ _FIELD_RULES: Final[dict[str, dict[str, dict[str, Any]]]] = {
     "Quantity": {"text": {"minLength": 1}},
     "TimeRef": {"text": {"minLength": 1}},
     "Actor": {"name": {"minLength": 1}},
-    "ExtractorInfo": {"name": {"minLength": 1}, "version": {"minLength": 1}},
+    "ExtractorInfo": {
+        "name": {"minLength": 1},
+        "version": {"minLength": 1},
+        "rule": {"minLength": 1},
+    },
     "Claim": {"confidence": {"minimum": 0, "maximum": 1}},
     "Dispute": {"point": {"minLength": 1}, "positions": {"minItems": 2}},
     "Article": {"language": {"minLength": 1}, "format_version": {"const": FORMAT_VERSION}},

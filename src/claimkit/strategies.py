@@ -393,11 +393,14 @@ def actors(
 
 
 def extractor_infos() -> SearchStrategy[ExtractorInfo]:
-    """Extractor names and versions (both non-empty)."""
+    """Extractor names and versions (both non-empty), with or without a rule name."""
     return st.builds(
         ExtractorInfo,
         name=st.sampled_from(("rules", "spacy-cues", "gold")) | st.text(min_size=1),
         version=st.from_regex(r"[0-9]{1,2}\.[0-9]{1,2}(\.[0-9])?", fullmatch=True),
+        rule=st.none()
+        | st.sampled_from(("speaker-said-content", "according-to-content"))
+        | st.text(min_size=1),
     )
 
 
