@@ -26,7 +26,7 @@ from claimkit import (
     same_actor,
 )
 from claimkit.compare import References, relation
-from claimkit.corpus import CorpusDispute
+from claimkit.corpus import ClaimRef, claim_records
 from claimkit.strategies import actors, articles, claims, ids, quantities
 
 
@@ -165,8 +165,16 @@ CORPORA = st.lists(articles(max_claims=4), min_size=1, max_size=6).map(
 )
 
 
-def key(dispute: CorpusDispute) -> tuple[object, ...]:
-    return (dispute.kind, dispute.claim, dispute.positions, dispute.point, dispute.reason)
+def same_event_pairs(corpus: Corpus) -> set[tuple[tuple[str, str], tuple[str, str]]]:
+    """The all-pairs reference, restricted to pairs whose claims are about one event."""
+    event = {(r.article, r.claim): r.event for a in corpus.articles for r in claim_records(a)}
+    found = set()
+    for dispute in corpus.all_pairs_disputes():
+        for a, b in dispute.pairs():
+            x, y = (a.article, a.claim), (b.article, b.claim)
+            if event.get(x) is not None and event.get(x) == event.get(y):
+                found.add((x, y))
+    return found
 
 
 @given(CORPORA, st.randoms(use_true_random=False))
@@ -175,24 +183,26 @@ def test_corpus_disputes_do_not_depend_on_the_order_of_articles(
 ) -> None:
     shuffled = list(found)
     shuffler.shuffle(shuffled)
-    first = sorted(map(key, Corpus(found, max_pairs_per_claim=2).disputes()), key=repr)
-    second = sorted(map(key, Corpus(shuffled, max_pairs_per_claim=2).disputes()), key=repr)
-    assert first == second
+    assert list(Corpus(found).disputes()) == list(Corpus(shuffled).disputes())
 
 
 @given(CORPORA)
-def test_without_cap_blocking_loses_no_dispute(found: list[Article]) -> None:
-    corpus = Corpus(found, max_pairs_per_claim=None)
-    blocked = [pair for d in corpus.disputes() for pair in d.pairs()]
-    assert len(blocked) == len(set(blocked))
-    assert set(blocked) == {pair for d in corpus.all_pairs_disputes() for pair in d.pairs()}
+def test_positions_give_exactly_the_all_pairs_disputes_within_events(
+    found: list[Article],
+) -> None:
+    corpus = Corpus(found)
+    derived = [pair for d in corpus.disputes() for pair in d.pairs()]
+    assert len(derived) == len(set(derived))
+    assert set(derived) == same_event_pairs(corpus)
 
 
 @given(CORPORA)
 def test_every_corpus_dispute_is_a_contradiction_across_articles(found: list[Article]) -> None:
     corpus = Corpus(found)
     for dispute in corpus.disputes():
-        assert dispute.claim in dispute.claims
-        for a, b in dispute.pairs():
-            assert a.article != b.article
+        assert dispute.conflicts
+        for (article_a, claim_a), (article_b, claim_b) in dispute.pairs():
+            assert article_a != article_b
+            a = ClaimRef(article=article_a, claim=claim_a)
+            b = ClaimRef(article=article_b, claim=claim_b)
             assert corpus.compare(a, b).relation is Relation.CONTRADICT
