@@ -10,7 +10,7 @@ and the corpus agree on who is who.
 
 from __future__ import annotations
 
-from claimkit.corpus import _merge_keys
+from claimkit.corpus.sides import merge_keys as corpus_merge_keys
 from claimkit.identity import name_key
 from claimkit.model import Actor
 
@@ -37,13 +37,12 @@ def actor_key(actor: Actor) -> str | None:
     >>> actor_key(Actor(name="a source", kind=ActorKind.ANONYMOUS)) is None
     True
     """
-    merge_keys = _merge_keys(actor)
+    merge_keys = corpus_merge_keys(actor)
     if not merge_keys:
         return None
     for name in actor.names:
         key = name_key(name)
-        pair = (key.country or "", key.rest)
-        if pair in merge_keys:
-            country, rest = pair
+        country, rest = key.country or "", key.rest
+        if f"{country}|{rest}" in merge_keys:
             return f"{country}|{rest}" if country and rest else country or rest
     raise AssertionError(f"no name of {actor.name!r} gives one of its merge keys")

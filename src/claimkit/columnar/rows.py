@@ -95,7 +95,7 @@ TEMPLATES: Final[dict[str, Template]] = {
         "reason": "reason",
         "note": "note",
     },
-    "positions": {"claim": "claim_id", "stance": "stance"},
+    "positions": {"claim": "claim_id", "stance": "stance", "account": "account"},
 }
 
 

@@ -142,6 +142,7 @@ POSITIONS: Final = _schema(
     _required("position_index", _INDEX),
     _required("claim_id", _STR),
     _required("stance", _STR),
+    _optional("account", pa.int64()),
 )
 
 PAIRS: Final = _schema(
