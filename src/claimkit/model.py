@@ -143,11 +143,6 @@ class Stance(enum.StrEnum):
     DENIES = "denies"
     OTHER = "other"
 
-    def disagrees_with(self, other: Stance) -> bool:
-        """Whether two stances on one point cannot both hold: they differ, or both are
-        ``other`` (two different accounts, as in a numeric dispute)."""
-        return self is not other or self is Stance.OTHER
-
 
 class DisputeKind(enum.StrEnum):
     """Why claims disagree."""

@@ -23,14 +23,13 @@ claims are about one event (one :class:`~claimkit.corpus.events.EventKey`).
 
 from __future__ import annotations
 
-import datetime
 import itertools
 from collections.abc import Iterable, Iterator
 
 import attrs
 
 from claimkit.compare import ClaimComparison, compare, event_kinds
-from claimkit.corpus.events import DEFAULT_WINDOW_DAYS
+from claimkit.corpus.events import DEFAULT_WINDOW_DAYS, event_day
 from claimkit.corpus.positions import EventDispute, disagreement
 from claimkit.corpus.sides import Sides, merge_keys, speaker_keys
 from claimkit.corpus.stream import DisputeStats, event_disputes
@@ -333,10 +332,7 @@ class Corpus:
                         bit = kinds_seen[kind] = len(kinds_seen)
                     bits |= 1 << bit
                 mask.append(bits)
-                when = claim.when
-                date: datetime.date | None = published
-                if when is not None and when.start is not None:
-                    date = when.start
+                date = event_day(claim, published)
                 day.append(None if date is None else date.toordinal())
                 quantities.append(counts_of(claim.quantities))
         kinds = [""] * len(kinds_seen)

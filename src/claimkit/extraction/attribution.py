@@ -284,11 +284,7 @@ def _reported(s: Sentence, first: int, lemma: str) -> _Draft | None:
         speaker = (tokens[np_first].start, owner.end - 2) if np_first is not None else None
     elif source == "by ":
         np_first = s.np_before(first, 0)
-        agent = first + 2
-        while agent < len(tokens) and tokens[agent].lower != "that" and tokens[agent].is_word:
-            if tokens[agent].lower in PARTICIPLE_CUES:
-                break
-            agent += 1
+        agent = s.agent_end(first)
         speaker = (tokens[first + 2].start, tokens[agent - 1].end) if agent > first + 2 else None
     else:  # "news reports claiming ...": the phrase names its source
         np_first = s.np_before(first, 0)

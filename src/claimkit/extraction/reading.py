@@ -354,13 +354,7 @@ class Sentence:
         "that", after a participle ("claiming"), after a verb of a document ("a report
         ... that details"), over an agent ("by Human Rights Watch"); else ``None``."""
         tokens = self.tokens
-        k = i + 1
-        if k < len(tokens) and tokens[k].lower in ("by", "from"):
-            k += 1
-            while k < len(tokens) and k - i < 10 and tokens[k].is_word:
-                if tokens[k].lower == "that" or tokens[k].lower in PARTICIPLE_CUES:
-                    break
-                k += 1
+        k = self.agent_end(i)
         if k + 1 >= len(tokens):
             return None
         word = tokens[k].lower
@@ -371,6 +365,19 @@ class Sentence:
         if tokens[k + 1].lower in DOCUMENT_VERBS:
             return k + 2 if k + 2 < len(tokens) else None
         return k + 1
+
+    def agent_end(self, i: int) -> int:
+        """The index after the agent of a noun of saying at ``i`` ("a report [by Human
+        Rights Watch] that ..."), up to "that" or a participle; ``i + 1`` without one."""
+        tokens = self.tokens
+        k = i + 1
+        if k < len(tokens) and tokens[k].lower in ("by", "from"):
+            k += 1
+            while k < len(tokens) and k - i < 10 and tokens[k].is_word:
+                if tokens[k].lower == "that" or tokens[k].lower in PARTICIPLE_CUES:
+                    break
+                k += 1
+        return k
 
     def _verb_follows(self, i: int) -> bool:
         """Whether a cue verb that is only a verb follows token ``i``, at once or after
