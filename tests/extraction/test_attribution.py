@@ -406,3 +406,45 @@ def test_headlines_are_claims_and_asides_are_not() -> None:
         ("says", "rebels were repelled"),
         ("said", "the rebels fled"),
     ]
+
+
+def _source_claims(text: str) -> list[tuple[str, str, str]]:
+    return [(speaker, cue, content) for speaker, cue, content, *_ in _claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Police dismissed reports that they used live ammunition.",
+            ("reports", "reports", "they used live ammunition"),
+            id="object of a verb",
+        ),
+        pytest.param(
+            "The leader says he remains in charge, following a report that he was ousted.",
+            ("report", "report", "he was ousted"),
+            id="object of a preposition",
+        ),
+        pytest.param(
+            "The ministry denied the reports that troops had crossed the border.",
+            ("reports", "reports", "troops had crossed the border"),
+            id="with an article",
+        ),
+    ],
+)
+def test_an_unowned_report_is_the_source_of_its_account(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _source_claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A report that was published on Monday found no fault.",
+        "They report that the bridge collapsed.",
+        "The agency is expected to report that the bridge collapsed.",
+    ],
+)
+def test_a_report_noun_that_carries_no_account_is_no_source(text: str) -> None:
+    assert all(speaker not in ("report", "reports") for speaker, _, _ in _source_claims(text))

@@ -16,6 +16,7 @@ from claimkit.language.cues import (
     DOCUMENT_VERBS,
     PARTICIPLE_CUES,
     POSSESSED_CUES,
+    SOURCE_NOUNS,
 )
 from claimkit.language.lexicon import (
     ADVERBS,
@@ -345,6 +346,23 @@ class Sentence:
             and before.is_word
             and before.lower not in DETERMINERS
             and not is_verbish(before)
+        ):
+            return "np "
+        # A noun that stands for its own source, unowned: "dismissed reports that ...",
+        # "following a report that ...". After a subject or "to" it is the verb ("they
+        # report that"); "a report that was published" is a relative clause, not an account.
+        if (
+            tokens[i].lower in SOURCE_NOUNS
+            and (
+                before.lower in DETERMINERS
+                or not (
+                    before.lower in PRONOUN_KIND
+                    or before.lower in AUXILIARIES
+                    or before.lower == "to"
+                    or before.is_capitalized
+                )
+            )
+            and not is_verbish(tokens[after])
         ):
             return "np "
         return None
