@@ -517,3 +517,22 @@ def test_a_title_and_a_surname_name_one_person() -> None:
     )
     speakers = {article.speaker_of(c).name for c in article.claims}
     assert speakers == {"Kumba Yalla"}
+
+
+def test_a_quoted_fragment_the_clause_runs_on_after_is_indirect() -> None:
+    claims = _claims('The minister said that "there is no crisis" within the ruling party.')
+    assert claims == [
+        (
+            "minister",
+            "said",
+            '"there is no crisis" within the ruling party',
+            "indirect",
+            "deny",
+            False,
+        )
+    ]
+
+
+def test_a_quotation_before_its_speaker_stays_direct() -> None:
+    claims = _claims('"We will fight," the rebel leader said.')
+    assert [(content, mode) for _, _, content, mode, *_ in claims] == [("We will fight", "direct")]

@@ -700,8 +700,15 @@ class Sentence:
         if first > last:
             return None
         mode = Mode.INDIRECT
-        if tokens[first].text in QUOTES:
-            close = self.close_of.get(first)
+        close = self.close_of.get(first) if tokens[first].text in QUOTES else None
+        if (
+            close is not None
+            and close < last
+            and tokens[close - 1].text not in ",.!?"
+            and tokens[close + 1].is_word
+        ):
+            pass  # a quoted fragment that the reported clause runs on after: indirect
+        elif tokens[first].text in QUOTES:
             if close is not None and close <= last + 1:
                 mode = Mode.DIRECT
                 first += 1
