@@ -16,12 +16,14 @@ from claimkit.language.cues import (
     DOCUMENT_VERBS,
     PARTICIPLE_CUES,
     POSSESSED_CUES,
+    SOURCE_NOUNS,
 )
 from claimkit.language.lexicon import (
     ADVERBS,
     AUXILIARIES,
     CLAUSE_OPENERS,
     DETERMINERS,
+    DISMISSAL_WORDS,
     HONORIFICS,
     NP_CONNECTORS,
     POSSESSIVE_PRONOUNS,
@@ -199,6 +201,13 @@ def is_verbish(token: Token) -> bool:
     )
 
 
+#: What is told rather than to whom: "telling the truth", "told a story".
+_TOLD_THINGS: Final = frozenset("truth story stories joke jokes tale tales".split())
+
+#: Before an "-ing" cue, the auxiliary of a progressive verb: "is denying", "are warning".
+_PROGRESSIVE: Final = frozenset("is are was were been am".split())
+
+
 def _time_flags(tokens: list[Token], time_spans: list[tuple[int, int]]) -> list[bool]:
     """For each token, whether a time expression covers it (``time_spans`` sorted)."""
     flags = [False] * len(tokens)
@@ -303,8 +312,13 @@ class Sentence:
                 continue
             if lower in AMBIGUOUS_CUES and (self._verb_follows(i) or before in CUE_LEMMA):
                 continue  # "news reports claimed", "denied reports": a noun, not a verb
-            if lower in PARTICIPLE_CUES and before != "," and lower != "saying":
-                continue
+            if (
+                lower in PARTICIPLE_CUES
+                and before != ","
+                and lower != "saying"
+                and before not in _PROGRESSIVE
+            ):
+                continue  # "..., denying that": a participle opens a statement after a comma
             if lemma == "tell" and not self._has_recipient(i):
                 continue
             found.append((i, i, lemma))
@@ -314,7 +328,7 @@ class Sentence:
         """Whether "called" at ``i`` dismisses what follows as false ("called the
         union's claims baseless"), within a short clause."""
         for token in self.tokens[i + 1 : i + 10]:
-            if token.lower in _DISMISSALS:
+            if token.lower in DISMISSAL_WORDS:
                 return True
             if not token.is_word and token.text not in ("'", "’"):
                 return False
@@ -345,6 +359,23 @@ class Sentence:
             and before.is_word
             and before.lower not in DETERMINERS
             and not is_verbish(before)
+        ):
+            return "np "
+        # A noun that stands for its own source, unowned: "dismissed reports that ...",
+        # "following a report that ...". After a subject or "to" it is the verb ("they
+        # report that"); "a report that was published" is a relative clause, not an account.
+        if (
+            tokens[i].lower in SOURCE_NOUNS
+            and (
+                before.lower in DETERMINERS
+                or not (
+                    before.lower in PRONOUN_KIND
+                    or before.lower in AUXILIARIES
+                    or before.lower == "to"
+                    or before.is_capitalized
+                )
+            )
+            and not is_verbish(tokens[after])
         ):
             return "np "
         return None
@@ -390,7 +421,12 @@ class Sentence:
         return False
 
     def _has_recipient(self, i: int) -> bool:
-        return i + 1 < len(self.tokens) and self.tokens[i + 1].is_word
+        """Whether "tell" at ``i`` has a listener after it: "told reporters", not
+        "telling lies" (what is told, not to whom)."""
+        if i + 1 >= len(self.tokens) or not self.tokens[i + 1].is_word:
+            return False
+        following = self.tokens[i + 1].lower
+        return following not in _TOLD_THINGS and following not in DISMISSAL_WORDS
 
     # --- positions around a cue ---------------------------------------------------------
 
@@ -701,10 +737,4 @@ def that_is_determiner(tokens: list[Token], index: int) -> bool:
 
 _CHANNELS: Final = frozenset(
     "statement interview post letter message video tweet speech briefing".split()
-)
-
-
-_DISMISSALS: Final = frozenset(
-    """baseless false untrue unfounded lies lie absurd ridiculous nonsense fabricated
-    fabrication propaganda groundless slanderous""".split()
 )

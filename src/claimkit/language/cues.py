@@ -29,6 +29,7 @@ __all__ = [
     "INVERTING_LEMMAS",
     "PARTICIPLE_CUES",
     "POSSESSED_CUES",
+    "SOURCE_NOUNS",
     "CueVerb",
 ]
 
@@ -55,6 +56,9 @@ class CueVerb:
     participle: str | None = None
     #: Nouns that make a possessed cue: "the ministry's statement that ...".
     nouns: tuple[str, ...] = ()
+    #: Nouns that stand for their own unnamed source when no one owns them: "dismissed
+    #: reports that ..." is a claim of "reports", "following a report that ..." of "a report".
+    sources: tuple[str, ...] = ()
     #: A cue only when it dismisses what follows as false ("called the claims baseless").
     dismissing: bool = False
     #: A sentence in which it is a cue, read back by the tests.
@@ -64,11 +68,13 @@ class CueVerb:
 def _row(lemma: str, forms: str, example: str, **flags: object) -> CueVerb:
     ambiguous = frozenset(str(flags.pop("ambiguous", "")).split())
     nouns = tuple(str(flags.pop("nouns", "")).split())
+    sources = tuple(str(flags.pop("sources", "")).split())
     return CueVerb(
         lemma=lemma,
         forms=tuple(forms.split()),
         ambiguous=ambiguous,
         nouns=nouns,
+        sources=sources,
         example=example,
         **flags,  # type: ignore[arg-type]
     )
@@ -87,7 +93,8 @@ CUE_VERBS: Final = (
          "The company announced that 200 jobs would go.", inverts=True, nouns="announcement"),
     _row("report", "report reports reported reporting",
          "State television reported that the bridge had collapsed.",
-         ambiguous="report reports reporting", inverts=True, nouns="report reports"),
+         ambiguous="report reports reporting", inverts=True, nouns="report reports",
+         sources="report reports"),
     _row("add", "added adding", "The minister added that the border would stay closed.",
          ambiguous="adding", inverts=True, participle="adding"),
     _row("warn", "warn warns warned warning", "The agency warned that the river would rise.",
@@ -136,8 +143,8 @@ CUE_VERBS: Final = (
          inverts=True),
     _row("reiterate", "reiterated reiterating",
          "The ministry reiterated that the border would stay closed.", inverts=True),
-    _row("dismiss", "dismissed dismissing", "The ministry dismissed the report as propaganda.",
-         denies=True),
+    _row("dismiss", "dismiss dismisses dismissed dismissing",
+         "The ministry dismissed the report as propaganda.", denies=True),
     _row("refute", "refute refutes refuted refuting",
          "The company refuted the claims made by the union.", denies=True),
     _row("predict", "predicted predicting", "Analysts predicted that prices would rise.",
@@ -183,6 +190,8 @@ DOCUMENT_VERBS: Final = frozenset(
     finds found concludes concluded accuses accused alleges alleged claims claimed states
     stated""".split()
 )
+#: Nouns of saying that stand for their own unnamed source ("dismissed reports that").
+SOURCE_NOUNS: Final = frozenset(noun for verb in CUE_VERBS for noun in verb.sources)
 #: Noun -> lemma: "the ministry's statement that ..." is a cue of "state".
 POSSESSED_CUES: Final[dict[str, str]] = {
     noun: verb.lemma for verb in CUE_VERBS for noun in verb.nouns
