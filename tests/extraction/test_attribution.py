@@ -487,3 +487,52 @@ def test_denials_read_from_cue_and_content(text: str, cue: str, content: str) ->
 def test_what_is_told_is_not_a_listener() -> None:
     cues = [cue for _, cue, *_ in _claims("Police said the protesters were telling lies.")]
     assert cues == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The army has continued to deny that it shelled the town.",
+            [("army", "deny", "it shelled the town")],
+            id="continued to deny",
+        ),
+        pytest.param(
+            "The mayor maintains the report was an effort to discredit him.",
+            [("mayor", "maintains", "the report was an effort to discredit him")],
+            id="maintains a statement",
+        ),
+        pytest.param("Russia maintains a naval base in Tartus.", [], id="maintains a thing"),
+        pytest.param("The firm is expected to announce job cuts.", [], id="an infinitive"),
+    ],
+)
+def test_cues_that_need_a_statement(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _source_claims(text) == expected
+
+
+def test_a_title_and_a_surname_name_one_person() -> None:
+    article = claimkit.extract(
+        "Ousted president Kumba Yalla denied that he occupied the palace. "
+        "Mr. Yalla said he is still the head of state."
+    )
+    speakers = {article.speaker_of(c).name for c in article.claims}
+    assert speakers == {"Kumba Yalla"}
+
+
+def test_a_quoted_fragment_the_clause_runs_on_after_is_indirect() -> None:
+    claims = _claims('The minister said that "there is no crisis" within the ruling party.')
+    assert claims == [
+        (
+            "minister",
+            "said",
+            '"there is no crisis" within the ruling party',
+            "indirect",
+            "deny",
+            False,
+        )
+    ]
+
+
+def test_a_quotation_before_its_speaker_stays_direct() -> None:
+    claims = _claims('"We will fight," the rebel leader said.')
+    assert [(content, mode) for _, _, content, mode, *_ in claims] == [("We will fight", "direct")]

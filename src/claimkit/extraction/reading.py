@@ -12,6 +12,7 @@ from typing import Final
 from claimkit.language.cues import (
     AMBIGUOUS_CUES,
     CALLING_FORMS,
+    CLAUSAL_CUES,
     CUE_LEMMA,
     DOCUMENT_VERBS,
     PARTICIPLE_CUES,
@@ -201,6 +202,9 @@ def is_verbish(token: Token) -> bool:
     )
 
 
+#: Verbs that carry a cue in the infinitive, keeping its subject: "continues to deny".
+_CATENATIVES: Final = frozenset("continue continues continued continuing".split())
+
 #: What is told rather than to whom: "telling the truth", "told a story".
 _TOLD_THINGS: Final = frozenset("truth story stories joke jokes tale tales".split())
 
@@ -296,7 +300,8 @@ class Sentence:
                 or (i > 1 and before in ADVERBS and tokens[i - 2].lower in _PASSIVE)
             ):
                 continue  # "had been confirmed", "was reported": no speaker is named
-            if before in DETERMINERS or before in NOT_BEFORE_A_CUE:
+            carried = before == "to" and i > 1 and tokens[i - 2].lower in _CATENATIVES
+            if before in DETERMINERS or (before in NOT_BEFORE_A_CUE and not carried):
                 continue  # "the reported attack", "a warning", "no confirmed link"
             if after.lower() == "by" and (
                 i + 2 >= len(tokens) or tokens[i + 2].lower not in MEANS_OF_SAYING
@@ -310,6 +315,8 @@ class Sentence:
             )
             if lower in AMBIGUOUS_CUES and not introduces and not has_subject:
                 continue
+            if lower in CLAUSAL_CUES and not introduces and not self._clause_follows(i):
+                continue  # "Russia maintains a naval base": no statement follows
             if lower in AMBIGUOUS_CUES and (self._verb_follows(i) or before in CUE_LEMMA):
                 continue  # "news reports claimed", "denied reports": a noun, not a verb
             if (
@@ -420,6 +427,16 @@ class Sentence:
                 return False
         return False
 
+    def _clause_follows(self, i: int) -> bool:
+        """Whether a verb follows the cue at ``i`` in its clause: "maintains [the report
+        was] an effort to discredit him", not "maintains a naval base"."""
+        for token in self.tokens[i + 1 : i + 16]:
+            if not token.is_word and token.text not in ("'", "’", "-"):
+                return False
+            if token.lower in AUXILIARIES or is_verbish(token):
+                return True
+        return False
+
     def _has_recipient(self, i: int) -> bool:
         """Whether "tell" at ``i`` has a listener after it: "told reporters", not
         "telling lies" (what is told, not to whom)."""
@@ -450,6 +467,9 @@ class Sentence:
                 continue
             if token.lower in ADVERBS or token.lower in AUXILIARIES or token.lower == "not":
                 index -= 1
+                continue
+            if token.lower == "to" and index and self.tokens[index - 1].lower in _CATENATIVES:
+                index -= 2  # "Khartoum continues to deny ...": the subject is the one's before
                 continue
             break
         return index, when
@@ -680,8 +700,15 @@ class Sentence:
         if first > last:
             return None
         mode = Mode.INDIRECT
-        if tokens[first].text in QUOTES:
-            close = self.close_of.get(first)
+        close = self.close_of.get(first) if tokens[first].text in QUOTES else None
+        if (
+            close is not None
+            and close < last
+            and tokens[close - 1].text not in ",.!?"
+            and tokens[close + 1].is_word
+        ):
+            pass  # a quoted fragment that the reported clause runs on after: indirect
+        elif tokens[first].text in QUOTES:
             if close is not None and close <= last + 1:
                 mode = Mode.DIRECT
                 first += 1

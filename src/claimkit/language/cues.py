@@ -21,6 +21,7 @@ import attrs
 __all__ = [
     "AMBIGUOUS_CUES",
     "CALLING_FORMS",
+    "CLAUSAL_CUES",
     "CUE_LEMMA",
     "CUE_VERBS",
     "DENIAL_LEMMAS",
@@ -45,6 +46,9 @@ class CueVerb:
     #: Forms just as often nouns or adjectives ("the reported attack", "a warning"): a cue
     #: only when "that", a colon or a quotation follows, or a subject precedes.
     ambiguous: frozenset[str] = frozenset()
+    #: Forms that are cues only before "that", a colon, a quotation or a clause with a
+    #: verb: "maintains the report was false", not "maintains a naval base".
+    clausal: frozenset[str] = frozenset()
     #: The cue itself denies ("denied", "rejected").
     denies: bool = False
     #: The cue itself marks uncertainty ("suggested"). Not "estimated": an estimate is
@@ -67,12 +71,14 @@ class CueVerb:
 
 def _row(lemma: str, forms: str, example: str, **flags: object) -> CueVerb:
     ambiguous = frozenset(str(flags.pop("ambiguous", "")).split())
+    clausal = frozenset(str(flags.pop("clausal", "")).split())
     nouns = tuple(str(flags.pop("nouns", "")).split())
     sources = tuple(str(flags.pop("sources", "")).split())
     return CueVerb(
         lemma=lemma,
         forms=tuple(forms.split()),
         ambiguous=ambiguous,
+        clausal=clausal,
         nouns=nouns,
         sources=sources,
         example=example,
@@ -131,8 +137,9 @@ CUE_VERBS: Final = (
          "The club admitted that it had broken the rules.", inverts=True),
     _row("argue", "argue argues argued arguing",
          "The defence argued that the evidence was flawed.", inverts=True, participle="arguing"),
-    _row("maintain", "maintained maintaining",
-         "The company maintained that the water was safe.", ambiguous="maintaining"),
+    _row("maintain", "maintain maintains maintained maintaining",
+         "The company maintained that the water was safe.", ambiguous="maintaining",
+         clausal="maintain maintains maintained"),
     _row("note", "noted noting", "The report noted that prices had doubled.",
          ambiguous="noting", inverts=True, participle="noting"),
     _row("explain", "explained explaining", "The pilot explained that the engine had failed.",
@@ -173,6 +180,8 @@ CUE_LEMMA: Final[dict[str, str]] = {
 CALLING_FORMS: Final = frozenset(f for verb in CUE_VERBS if verb.dismissing for f in verb.forms)
 #: Forms just as often nouns or adjectives.
 AMBIGUOUS_CUES: Final = frozenset(f for verb in CUE_VERBS for f in verb.ambiguous)
+#: Forms that are cues only before a statement.
+CLAUSAL_CUES: Final = frozenset(f for verb in CUE_VERBS for f in verb.clausal)
 #: Lemmas whose cue itself denies.
 DENIAL_LEMMAS: Final = frozenset(verb.lemma for verb in CUE_VERBS if verb.denies)
 #: Lemmas whose cue itself marks uncertainty.
