@@ -89,3 +89,16 @@ def test_partitions_written_as_json_lines(tmp_path: Path) -> None:
 def test_standard_input_is_refused() -> None:
     with pytest.raises(ValueError, match="standard input"):
         extract_bag(["-"])
+
+
+def test_partitions_written_as_parquet(tmp_path: Path) -> None:
+    from claimkit.columnar import read_parquet
+
+    inputs = [str(GOLD / "00*.txt")]
+    serial = [r.article for r in extract_batch(inputs) if not isinstance(r, Failed)]
+    bag = extract_bag(inputs, partition_size=4)
+    written = write_partitions(bag, tmp_path / "out", format="parquet", scheduler="sync")
+    assert [Path(p).name for p in written.paths] == [
+        f"part-{i:05}.parquet" for i in range(bag.npartitions)
+    ]
+    assert [a for path in written.paths for a in read_parquet(path)] == serial

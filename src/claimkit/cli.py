@@ -440,6 +440,7 @@ def _parser() -> argparse.ArgumentParser:
             "claimkit extract 'news/**/*.txt' --keep-going -o news.jsonl",
             "claimkit extract --published 2020-01-24 story.txt",
             "claimkit extract story.txt -o story.jsonld",
+            "claimkit extract news/ -j 2 -o corpus.parquet",
         ),
     )
     extract.add_argument(
@@ -453,7 +454,8 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         metavar="OUT",
         help="write to OUT instead of standard output ('-'); its suffix chooses the format:"
-        " .jsonl or .json (JSON Lines), .jsonld (schema.org)",
+        " .jsonl or .json (JSON Lines), .jsonld (schema.org), .parquet (a directory of"
+        " Parquet tables; needs the claimkit[arrow] extra)",
     )
     extract.add_argument(
         "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1)"
@@ -467,9 +469,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_published(extract)
     extract.add_argument(
         "--format",
-        choices=("jsonl", "schema-org"),
+        choices=("jsonl", "schema-org", "parquet"),
         help="jsonl: claimkit JSON Lines; schema-org: schema.org JSON-LD (Claim nodes), one"
-        " document a line (default: from the suffix of OUT, jsonl on standard output)",
+        " document a line; parquet: a directory of Parquet tables, only with -o (default:"
+        " from the suffix of OUT, jsonl on standard output)",
     )
     extract.set_defaults(run=_cmd_extract)
 
