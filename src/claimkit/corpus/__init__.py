@@ -9,7 +9,7 @@ the largest event (:mod:`claimkit.corpus.stream`), from JSON Lines files and Par
 directories read by :mod:`claimkit.corpus.inputs`, one dispute a line as
 :mod:`claimkit.corpus.lines` writes it (``claimkit disputes``); :class:`Corpus` holds articles in
 memory, merges their actors and keeps the all-pairs reference; on Dask,
-:func:`claimkit.corpus.on_dask.dask_disputes` gives the same disputes.
+:func:`claimkit.dask.dispute_bag` gives the same disputes.
 """
 
 from __future__ import annotations
