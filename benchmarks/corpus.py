@@ -200,9 +200,9 @@ def build_article(
     return article, incident
 
 
-def build_corpus(claims: int, *, hot: float = 0.0, seed: int = 20241208) -> Iterator[
-    tuple[Article, Incident]
-]:
+def build_corpus(
+    claims: int, *, hot: float = 0.0, seed: int = 20241208
+) -> Iterator[tuple[Article, Incident]]:
     """Articles of ``claims`` claims in all, week by week, each with the incident it
     reports; with ``hot``, that share of the articles report one incident of week 0."""
     world = World(seed)
@@ -211,9 +211,7 @@ def build_corpus(claims: int, *, hot: float = 0.0, seed: int = 20241208) -> Iter
     weeks = max(1, round(articles * (1 - hot) / ARTICLES_PER_WEEK))
     # Within a week, incident k is reported k**-1.3 as often as the first: the first
     # holds about a third of the week's articles.
-    weights = list(
-        itertools.accumulate(k**-1.3 for k in range(1, 2 * INCIDENTS_PER_WEEK + 1))
-    )
+    weights = list(itertools.accumulate(k**-1.3 for k in range(1, 2 * INCIDENTS_PER_WEEK + 1)))
     hot_incident = Incident(-1, 0, "Sarmin", FIRST_DAY + datetime.timedelta(days=2), 40)
     number = first = 0
     for week in range(weeks):
@@ -358,7 +356,8 @@ def report_blocking(claims: int, sample: int) -> None:
         for keys in speaker_keys(article).values():
             sides.add(keys)
         records += ((r, incident.number) for r in claim_records(article))
-    print(f"  {len(records):,} claims about an event ({time.process_time() - start:.0f} s to build)")
+    took = time.process_time() - start
+    print(f"  {len(records):,} claims about an event ({took:.0f} s to build)")
 
     def side(record: ClaimRecord) -> str:
         return sides.side(record.keys, record.article)
