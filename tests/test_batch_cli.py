@@ -126,9 +126,60 @@ def test_an_unknown_suffix_is_a_usage_error(
     suffix = "'.txt'" if name == "out.txt" else "'a name without a suffix'"
     assert err == (
         f"claimkit: {name}: cannot tell the output format from {suffix}:"
-        " name the file *.jsonl, *.json, *.jsonld, or give --format\n"
+        " name the file *.jsonl, *.json, *.jsonld, *.parquet, or give --format\n"
     )
     assert not (in_tmp / name).exists()
+
+
+def test_a_parquet_suffix_writes_the_articles_of_the_json_lines(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from claimkit.columnar import read_parquet
+
+    inputs = [str(SEED_TEXT), str(GOLD / "001-gao-post-attack.txt")]
+    assert _run(capsys, "extract", *inputs, "-o", "corpus.jsonl") == (0, "", "")
+    assert _run(capsys, "extract", *inputs, "-o", "corpus.parquet", "-j", "2") == (0, "", "")
+    assert (in_tmp / "corpus.parquet" / "claims.parquet").is_file()
+    expected = _lines((in_tmp / "corpus.jsonl").read_text())
+    assert list(read_parquet(in_tmp / "corpus.parquet")) == expected
+    # --format parquet wins over another suffix; with --keep-going the good inputs are kept.
+    (in_tmp / "bad.txt").write_bytes(b"\xff")
+    code, out, err = _run(
+        capsys, "extract", "bad.txt", *inputs, "--format", "parquet", "-o", "x.out", "--keep-going"
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith("claimkit: bad.txt:")
+    assert list(read_parquet(in_tmp / "x.out")) == expected
+
+
+def test_parquet_cannot_go_to_standard_output_nor_over_a_file(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(capsys, "extract", str(SEED_TEXT), "--format", "parquet")
+    assert (code, out) == (2, "")
+    assert err == "claimkit: parquet cannot be written to standard output: give -o FILE\n"
+    (in_tmp / "taken.parquet").write_text("a file")
+    code, out, err = _run(capsys, "extract", str(SEED_TEXT), "-o", "taken.parquet")
+    assert (code, out) == (2, "")
+    assert err == (
+        "claimkit: taken.parquet: exists and is not a directory (Parquet is written as a"
+        " directory of tables)\n"
+    )
+
+
+def test_parquet_without_pyarrow_names_the_extra(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As if pyarrow were not installed: importing it fails, and so does claimkit.columnar.
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    for name in [m for m in sys.modules if m.startswith("claimkit.columnar")]:
+        monkeypatch.delitem(sys.modules, name)
+    code, out, err = _run(capsys, "extract", str(SEED_TEXT), "-o", "corpus.parquet")
+    assert (code, out) == (2, "")
+    assert err == (
+        "claimkit: corpus.parquet: writing Parquet needs pyarrow: pip install 'claimkit[arrow]'\n"
+    )
+    assert not (in_tmp / "corpus.parquet").exists()
 
 
 def test_bad_jobs(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ from claimkit.cli import EXIT_CODES, _parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_GOLD = ROOT / "seeds" / "idlib-2020-01-24.json"
-COMMANDS = ["validate", "schema", "extract", "eval", "compare", "render"]
+COMMANDS = ["validate", "schema", "extract", "eval", "compare", "render", "disputes"]
 
 
 def subparsers() -> dict[str, argparse.ArgumentParser]:

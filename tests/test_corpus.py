@@ -27,7 +27,14 @@ from claimkit import (
     Relation,
     Span,
 )
-from claimkit.corpus import CorpusError, DisputeStats, EventDispute, claim_records, event_disputes
+from claimkit.corpus import (
+    ClaimRecord,
+    CorpusError,
+    DisputeStats,
+    EventDispute,
+    claim_records,
+    event_disputes,
+)
 from claimkit.serialize import iter_jsonl, to_json
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "idlib-2020-01-24.txt"
@@ -327,3 +334,34 @@ def test_bad_arguments() -> None:
         Corpus(window_days=-1)
     with pytest.raises(TypeError, match="expected an Article, got str"):
         Corpus().add("article")  # type: ignore[arg-type]
+
+
+def test_a_big_partition_is_read_back_in_ranges_of_events(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimkit.corpus import stream
+
+    articles = [
+        count_article(f"w{i:03}", f"Speaker{i % 9} Group", 10 + i % 4, i % 7 + 7 * (i % 5), town=t)
+        for i in range(120)
+        for t in ["Sarmin", "Tarnak", "Kafr Nabl"][i % 3 : i % 3 + 1]
+    ]
+    held = list(event_disputes(articles, spill=False, partitions=2))
+    assert held
+    read: list[int] = []
+    reader = stream._read_partition
+
+    def counting(path: Path) -> dict[object, list[ClaimRecord]]:
+        groups = reader(path)
+        read.append(sum(len(records) for records in groups.values()))
+        return groups  # type: ignore[return-value]
+
+    monkeypatch.setattr(stream, "HOLD_AT", 6)
+    monkeypatch.setattr(stream, "_read_partition", counting)
+    spilled = list(event_disputes(articles, directory=tmp_path, partitions=2))
+    assert spilled == held  # the same disputes in the same order
+    assert list(tmp_path.iterdir()) == []
+    sizes = collections.Counter(r.event for a in articles for r in claim_records(a))
+    assert len(read) > 2  # the two partitions were read in ranges
+    assert max(read) <= max(6, *sizes.values())
+    assert sum(read) == sum(sizes.values())

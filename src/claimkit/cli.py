@@ -136,6 +136,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    if args.of == "dispute":
+        from claimkit.corpus.lines import dispute_schema
+
+        print(json.dumps(dispute_schema(), indent=2, ensure_ascii=False))
+        return EXIT_OK
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
 
@@ -419,9 +424,19 @@ def _parser() -> argparse.ArgumentParser:
         commands,
         "schema",
         help="print the JSON Schema of an article",
-        description="Print the JSON Schema (2020-12) of a serialized article. Its description"
-        " lists the rules that the readers enforce and JSON Schema cannot state.",
-        examples=("claimkit schema > article.schema.json",),
+        description="Print the JSON Schema (2020-12) of a serialized article, or of a line of"
+        " claimkit disputes. Its description lists the rules that the readers enforce and JSON"
+        " Schema cannot state.",
+        examples=(
+            "claimkit schema > article.schema.json",
+            "claimkit schema --of dispute > dispute.schema.json",
+        ),
+    )
+    schema.add_argument(
+        "--of",
+        choices=("article", "dispute"),
+        default="article",
+        help="article: a serialized article (default); dispute: a line of claimkit disputes",
     )
     schema.set_defaults(run=_cmd_schema)
 
@@ -440,6 +455,7 @@ def _parser() -> argparse.ArgumentParser:
             "claimkit extract 'news/**/*.txt' --keep-going -o news.jsonl",
             "claimkit extract --published 2020-01-24 story.txt",
             "claimkit extract story.txt -o story.jsonld",
+            "claimkit extract news/ -j 2 -o corpus.parquet",
         ),
     )
     extract.add_argument(
@@ -453,7 +469,8 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         metavar="OUT",
         help="write to OUT instead of standard output ('-'); its suffix chooses the format:"
-        " .jsonl or .json (JSON Lines), .jsonld (schema.org)",
+        " .jsonl or .json (JSON Lines), .jsonld (schema.org), .parquet (a directory of"
+        " Parquet tables; needs the claimkit[arrow] extra)",
     )
     extract.add_argument(
         "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1)"
@@ -467,9 +484,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_published(extract)
     extract.add_argument(
         "--format",
-        choices=("jsonl", "schema-org"),
+        choices=("jsonl", "schema-org", "parquet"),
         help="jsonl: claimkit JSON Lines; schema-org: schema.org JSON-LD (Claim nodes), one"
-        " document a line (default: from the suffix of OUT, jsonl on standard output)",
+        " document a line; parquet: a directory of Parquet tables, only with -o (default:"
+        " from the suffix of OUT, jsonl on standard output)",
     )
     extract.set_defaults(run=_cmd_extract)
 
@@ -543,7 +561,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_published(render)
     render.set_defaults(run=_cmd_render)
 
-    for register in _EXTRA_COMMANDS:
+    from claimkit._disputes_cli import register as disputes
+
+    for register in (disputes, *_EXTRA_COMMANDS):
         register(commands)
     return parser
 

@@ -1,11 +1,18 @@
-"""Extraction on Dask: the inputs of a batch as a bag, extracted by any Dask scheduler.
+"""claimkit on Dask: extraction, and corpus disputes partitioned by event key.
 
-Needs the ``dask`` extra (``pip install 'claimkit[dask]'``). The results are those of
-:func:`claimkit.batch.extract_batch`, in the same order: one
-:class:`~claimkit.batch.Extracted` or :class:`~claimkit.batch.Failed` per article.
-Inputs are expanded (directories walked, patterns matched) where the bag is made;
-each file is read, and its articles extracted, by the worker that holds it, so on a
-cluster the paths must be readable by every worker (a shared file system).
+Needs the ``dask`` extra (``pip install 'claimkit[dask]'``). The results of
+:func:`extract_bag` are those of :func:`claimkit.batch.extract_batch`, in the same
+order: one :class:`~claimkit.batch.Extracted` or :class:`~claimkit.batch.Failed` per
+article. Inputs are expanded (directories walked, patterns matched) where the bag is
+made; each file is read, and its articles extracted, by the worker that holds it, so
+on a cluster the paths must be readable by every worker (a shared file system).
+
+:func:`dispute_bag` finds the disputes of a bag of articles as
+:func:`claimkit.corpus.event_disputes` does: each partition's claims become records,
+the records are shuffled so that each event's are in one place, and each event's
+dispute is made by one task, so a worker holds one event at a time (the largest
+bounds its memory); :func:`corpus_bag` reads the files and Parquet directories that
+``claimkit disputes`` reads, one partition each.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import datetime
 import functools
 import os
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 import dask.bag as db
@@ -29,10 +37,22 @@ from claimkit.batch import (
     expand_inputs,
     extract_document,
 )
+from claimkit.corpus.events import DEFAULT_WINDOW_DAYS
+from claimkit.corpus.positions import ClaimRecord, PlainEvent
+from claimkit.corpus.sides import Sides
 from claimkit.model import Article
 from claimkit.sinks import FORMATS, format_named, open_sink
 
-__all__ = ["Written", "articles", "extract_bag", "extract_texts", "write_partitions"]
+__all__ = [
+    "Written",
+    "articles",
+    "corpus_bag",
+    "dispute_bag",
+    "dispute_lines",
+    "extract_bag",
+    "extract_texts",
+    "write_partitions",
+]
 
 #: Files per partition unless the caller says otherwise: a partition is one task,
 #: so it must be big enough to hide the scheduler's cost per task.
@@ -154,3 +174,105 @@ def write_partitions(
         articles=sum(count for count, _ in done),
         failed=tuple(failure for _, failures in done for failure in failures),
     )
+
+
+# --- corpus disputes --------------------------------------------------------------------
+
+
+def _read_input(names: Iterable[str | Failed]) -> list[Article]:
+    from claimkit.corpus.inputs import read_corpus
+
+    found: list[Article] = []
+    for name in names:
+        if isinstance(name, Failed):
+            raise BatchError(name)
+        found.extend(read_corpus([name]))
+    return found
+
+
+def corpus_bag(inputs: Iterable[str | os.PathLike[str]]) -> db.Bag:
+    """A bag of the articles of ``inputs`` (JSON Lines files, Parquet directories,
+    directories of them and glob patterns, as ``claimkit disputes`` reads them), one
+    partition per file or Parquet directory, read by the worker that holds it. A bad
+    input raises :class:`~claimkit.batch.BatchError` when the bag is computed."""
+    from claimkit.corpus.inputs import corpus_inputs
+
+    names = list(corpus_inputs(inputs))
+    if "-" in names:
+        raise ValueError("standard input ('-') cannot be read by Dask workers: name files")
+    return db.from_sequence(names, npartitions=max(1, len(names))).map_partitions(_read_input)
+
+
+def _records(articles: Iterable[Article], window_days: int) -> list[ClaimRecord]:
+    from claimkit.corpus.stream import claim_records
+
+    return [r for a in articles for r in claim_records(a, window_days=window_days)]
+
+
+def _side_keys(articles: Iterable[Article]) -> list[tuple[str, ...]]:
+    """The distinct keys of a partition's sides that join names (two keys or more)."""
+    from claimkit.corpus.sides import speaker_keys
+
+    found = {
+        keys
+        for article in articles
+        for keys in speaker_keys(article).values()
+        if isinstance(keys, tuple) and len(keys) > 1
+    }
+    return sorted(found)
+
+
+def _sides(*parts: list[tuple[str, ...]]) -> Sides:
+    from claimkit.corpus.sides import Sides
+
+    sides = Sides()
+    for keys in sorted({keys for part in parts for keys in part}):
+        sides.add(keys)
+    return sides
+
+
+def _event_dispute(group: tuple[PlainEvent, list[ClaimRecord]], sides: Sides) -> list[Any]:
+    from claimkit.corpus.positions import dispute_of_event
+    from claimkit.corpus.stream import CorpusError
+
+    event, records = group
+    try:
+        dispute = dispute_of_event(event, records, lambda r: sides.side(r.keys, r.article))
+    except ValueError as error:
+        raise CorpusError(str(error)) from None
+    return [] if dispute is None else [dispute]
+
+
+def dispute_bag(
+    articles: db.Bag, *, window_days: int = DEFAULT_WINDOW_DAYS, npartitions: int | None = None
+) -> db.Bag:
+    """A bag of the disputes of a bag of articles: one
+    :class:`~claimkit.corpus.EventDispute` per disputed event, the disputes that
+    :func:`claimkit.corpus.event_disputes` yields (in another order).
+
+    The claims' records are grouped by event key in a shuffle into ``npartitions``
+    partitions (those of ``articles`` when not given); the sides, which join speakers'
+    names across the corpus, are made once from every partition's keys and sent to
+    each task. Computing it raises :class:`~claimkit.corpus.CorpusError` when a claim
+    is given twice (two articles with one id).
+    """
+    if type(window_days) is not int or window_days < 0:
+        raise ValueError(f"window_days must be an int >= 0, got {window_days!r}")
+    sides = delayed(_sides, pure=True)(*articles.map_partitions(_side_keys).to_delayed())
+    records = articles.map_partitions(_records, window_days)
+    groups = records.groupby(
+        _event_of, npartitions=npartitions or articles.npartitions, shuffle="tasks"
+    )
+    return groups.map(_event_dispute, sides).flatten()
+
+
+def _event_of(record: ClaimRecord) -> PlainEvent:
+    return record.event
+
+
+def dispute_lines(disputes: db.Bag) -> db.Bag:
+    """The lines of ``claimkit disputes`` (text, without line ends) of a bag of
+    disputes, for ``Bag.to_textfiles``."""
+    from claimkit.corpus.lines import dispute_line
+
+    return disputes.map(lambda dispute: dispute_line(dispute).decode("utf-8"))

@@ -4,7 +4,9 @@ A sink has ``write(article)`` and ``close()`` and is a context manager; it holds
 nothing but what its format must (a JSON Lines line is written, and flushed, as
 soon as its article is). :data:`FORMATS` lists the output formats and the file
 name suffixes that choose them; :func:`open_sink` opens one for a file name, or
-for standard output.
+for standard output. Parquet (``.parquet``) is a directory of tables written by
+:class:`claimkit.columnar.ParquetWriter`, a row group every thousand articles; it
+needs pyarrow (the ``claimkit[arrow]`` extra).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ __all__ = [
     "FORMATS",
     "Format",
     "JsonLinesSink",
+    "ParquetSink",
     "SchemaOrgSink",
     "Sink",
     "SinkError",
@@ -94,6 +97,48 @@ class SchemaOrgSink(_StreamSink):
         self._line(json.dumps(to_schema_org(article), ensure_ascii=False).encode("utf-8"))
 
 
+class ParquetSink:
+    """A Parquet directory (see :mod:`claimkit.columnar`): one file per table, written in
+    row groups as articles come. Opening it raises :class:`SinkError` when pyarrow is
+    not installed or the directory cannot be made."""
+
+    def __init__(self, path: str) -> None:
+        try:
+            from claimkit.columnar import ParquetWriter
+        except ImportError:
+            raise SinkError(
+                f"{path}: writing Parquet needs pyarrow: pip install 'claimkit[arrow]'"
+            ) from None
+        try:
+            self._writer = ParquetWriter(path)
+        except FileExistsError:
+            raise SinkError(
+                f"{path}: exists and is not a directory (Parquet is written as a directory"
+                " of tables)"
+            ) from None
+        except OSError as error:
+            raise SinkError(f"{path}: cannot write: {error.strerror or error}") from None
+
+    def write(self, article: Article, /) -> None:
+        """Add ``article`` to the tables (written every thousand articles)."""
+        self._writer.write(article)
+
+    def close(self) -> None:
+        """Write the articles still held and close the files, which are then complete."""
+        self._writer.close()
+
+    def __enter__(self) -> ParquetSink:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
 @attrs.frozen(kw_only=True)
 class Format:
     """An output format: its name (``--format``), the suffixes that choose it, and how
@@ -110,6 +155,7 @@ class Format:
 FORMATS: Final[tuple[Format, ...]] = (
     Format(name="jsonl", suffixes=(".jsonl", ".json"), to_stream=JsonLinesSink),
     Format(name="schema-org", suffixes=(".jsonld",), to_stream=SchemaOrgSink),
+    Format(name="parquet", suffixes=(".parquet",), to_path=ParquetSink),
 )
 
 
@@ -141,9 +187,10 @@ def open_sink(
     given) when ``output`` is ``None`` or ``-``.
 
     The format is ``format`` when given, otherwise the one the file name's suffix
-    chooses (``.jsonl`` or ``.json``: JSON Lines; ``.jsonld``: schema.org), JSON Lines
-    on standard output. Raises :class:`SinkError` for an unknown format or suffix, a
-    format that cannot go to standard output, or a file that cannot be written.
+    chooses (``.jsonl`` or ``.json``: JSON Lines; ``.jsonld``: schema.org; ``.parquet``:
+    a Parquet directory), JSON Lines on standard output. Raises :class:`SinkError` for
+    an unknown format or suffix, a format that cannot go to standard output, a file
+    that cannot be written, or Parquet without pyarrow.
     """
     to_stdout = output in (None, "-")
     if format is not None:

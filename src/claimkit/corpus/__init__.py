@@ -5,9 +5,11 @@ kind, place, actors and time). Inside an event, claims are grouped into position
 one per distinct account, and a dispute says which positions cannot both hold
 (:mod:`claimkit.corpus.positions`), so nothing is capped or dropped however hot the
 event. :func:`event_disputes` works from a stream of articles in memory bounded by
-the largest event (:mod:`claimkit.corpus.stream`); :class:`Corpus` holds articles in
+the largest event (:mod:`claimkit.corpus.stream`), from JSON Lines files and Parquet
+directories read by :mod:`claimkit.corpus.inputs`, one dispute a line as
+:mod:`claimkit.corpus.lines` writes it (``claimkit disputes``); :class:`Corpus` holds articles in
 memory, merges their actors and keeps the all-pairs reference; on Dask,
-:func:`claimkit.corpus.on_dask.dask_disputes` gives the same disputes.
+:func:`claimkit.dask.dispute_bag` gives the same disputes.
 """
 
 from __future__ import annotations

@@ -74,6 +74,8 @@ class EventKey:
         return f"{self.kind} in {where}, {when}"
 
 
+# Names repeat across a corpus far more than texts do: each is keyed once.
+@functools.lru_cache(maxsize=1 << 16)
 def _key_text(name: str) -> str | None:
     """A name by its identity key: "Syria's Idlib" and "Idlib" stay apart, "Moscow" is Russia."""
     if name.split()[0].casefold() in _NOT_PLACES:
@@ -98,24 +100,40 @@ def _named(text: str) -> tuple[str, ...]:
 
 def places_of_article(text: str) -> tuple[str, ...]:
     """The places an article's text names ("in Sarmin"), most often named first."""
-    counts = collections.Counter(_places(text) if len(text) < 4096 else _scan(text))
+    counts = collections.Counter(_scan(text))
     return tuple(sorted(counts, key=lambda p: -counts[p]))
 
 
 def _scan(text: str) -> Iterable[str]:
-    # Long texts are read once, not cached.
+    # An article's text is read once, not cached: texts seldom repeat, and caching them
+    # would push out the claims' contents, which do.
     for match in _PLACE.finditer(text):
         place = _key_text(match.group(1))
         if place is not None:
             yield place
 
 
+# A corpus repeats its things counted and its contents: each is read once.
+_COUNT_EVENTS: dict[tuple[str | None, str | None], str | None] = {}
+
+
 def _kind(claim: Claim) -> str | None:
     for quantity in claim.quantities:
-        event = count_key(quantity).event
+        # count_key reads only these two fields of a quantity.
+        pair = (quantity.counted, quantity.event)
+        event = _COUNT_EVENTS.get(pair, "")
+        if event == "":
+            if len(_COUNT_EVENTS) > 1 << 14:
+                _COUNT_EVENTS.clear()
+            event = _COUNT_EVENTS[pair] = count_key(quantity).event
         if event is not None:
             return event
-    named = kinds_named(claim.content.text)
+    return _named_kind(claim.content.text)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _named_kind(text: str) -> str | None:
+    named = kinds_named(text)
     return min(named, key=_KIND_ORDER.__getitem__) if named else None
 
 

@@ -21,6 +21,8 @@ True
 
 from __future__ import annotations
 
+import functools
+
 from claimkit.identity import name_key
 from claimkit.model import Actor, ActorKind, Article
 
@@ -35,14 +37,20 @@ def merge_keys(actor: Actor) -> tuple[str, ...]:
     """
     if actor.kind is ActorKind.ANONYMOUS:
         return ()
+    return _merge_keys(actor.kind, actor.names)
+
+
+# The same speakers come back in article after article: their keys are made once.
+@functools.lru_cache(maxsize=1 << 14)
+def _merge_keys(kind: ActorKind, names: tuple[str, ...]) -> tuple[str, ...]:
     keys = set()
-    for i, name in enumerate(actor.names):
+    for i, name in enumerate(names):
         if i > 0 and not any(ch.isupper() for ch in name):
             continue
         key = name_key(name)
         if key.empty:
             continue
-        if actor.kind is ActorKind.PERSON and key.country is None and len(key.rest.split()) < 2:
+        if kind is ActorKind.PERSON and key.country is None and len(key.rest.split()) < 2:
             continue
         keys.add(f"{key.country or ''}|{key.rest}")
     return tuple(sorted(keys))

@@ -6,9 +6,10 @@ speaks of an event a small :class:`~claimkit.corpus.positions.ClaimRecord`, and
 spills the records to a temporary directory, one file per partition of event
 keys. Then it reads the partitions back one at a time and yields, lazily, one
 :class:`~claimkit.corpus.positions.EventDispute` per disputed event. What stays
-in memory is one partition (the largest event and a share of the others) and
-the identity keys of the corpus's sides, which grow with the number of
-distinct names, not of claims.
+in memory is one partition, or, when a partition holds more than
+:data:`HOLD_AT` records, one range of its events at a time (never less than one
+event, so the largest event bounds it), and the identity keys of the corpus's
+sides, which grow with the number of distinct names, not of claims.
 
 >>> import datetime
 >>> from claimkit import Actor, ActorKind, Article, Claim, Excerpt, Polarity, Span
@@ -32,6 +33,7 @@ distinct names, not of claims.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import pickle
@@ -44,11 +46,17 @@ from typing import IO, Final
 import attrs
 
 from claimkit.corpus.events import DEFAULT_WINDOW_DAYS, event_key, places_of_article
-from claimkit.corpus.positions import ClaimRecord, EventDispute, PlainEvent, dispute_of_event
+from claimkit.corpus.positions import (
+    ClaimRecord,
+    EventDispute,
+    PlainCount,
+    PlainEvent,
+    dispute_of_event,
+)
 from claimkit.corpus.sides import Sides, speaker_keys
 from claimkit.errors import ClaimkitError
 from claimkit.language.counts import counts_of
-from claimkit.model import Article, Polarity
+from claimkit.model import Article, Polarity, Quantity
 
 __all__ = ["DEFAULT_PARTITIONS", "CorpusError", "DisputeStats", "claim_records", "event_disputes"]
 
@@ -56,6 +64,9 @@ __all__ = ["DEFAULT_PARTITIONS", "CorpusError", "DisputeStats", "claim_records",
 DEFAULT_PARTITIONS: Final = 64
 # Records held per partition before they are written out.
 _FLUSH_AT: Final = 512
+#: Records read back at a time (more only when one event has more): a partition file
+#: with more is split again by ranges of event keys.
+HOLD_AT: Final = 1 << 15
 
 
 class CorpusError(ClaimkitError):
@@ -82,6 +93,32 @@ def _account(claim_text: str, quantities: str) -> str:
     return quantities or claim_text
 
 
+# The counts and words of a claim's quantities, by what they are made of: a corpus
+# repeats its figures, so each is read once.
+_QUANTITIES: dict[tuple[object, ...], tuple[tuple[PlainCount, ...], str]] = {}
+
+
+def _quantities(quantities: tuple[Quantity, ...]) -> tuple[tuple[PlainCount, ...], str]:
+    """The sorted counts of ``quantities``, without repeats, and what they say."""
+    if not quantities:
+        return (), ""
+    # counts_of reads a quantity's counted, event, hedge, low and high; the words its text.
+    signature = tuple((q.text, q.counted, q.event, q.hedge, q.low, q.high) for q in quantities)
+    found = _QUANTITIES.get(signature)
+    if found is None:
+        counts = tuple(
+            sorted(
+                {(c.key.event, c.key.counted, c.low, c.high) for c in counts_of(quantities)},
+                key=repr,
+            )
+        )
+        said = ", ".join(" ".join(w for w in (q.text, q.counted, q.event) if w) for q in quantities)
+        if len(_QUANTITIES) > 1 << 15:
+            _QUANTITIES.clear()
+        found = _QUANTITIES[signature] = (counts, said)
+    return found
+
+
 def claim_records(
     article: Article, *, window_days: int = DEFAULT_WINDOW_DAYS
 ) -> Iterator[ClaimRecord]:
@@ -92,15 +129,7 @@ def claim_records(
         key = event_key(claim, places, article.published, window_days=window_days)
         if key is None:
             continue
-        counts = tuple(
-            sorted(
-                {(c.key.event, c.key.counted, c.low, c.high) for c in counts_of(claim.quantities)},
-                key=repr,
-            )
-        )
-        said = ", ".join(
-            " ".join(w for w in (q.text, q.counted, q.event) if w) for q in claim.quantities
-        )
+        counts, said = _quantities(claim.quantities)
         yield ClaimRecord(
             event=(
                 key.kind,
@@ -194,16 +223,16 @@ def event_disputes(
         return
     with tempfile.TemporaryDirectory(prefix="claimkit-disputes-", dir=directory) as tmp:
         paths = [Path(tmp, f"{i:04}.pickle") for i in range(partitions)]
-        _spill(records, paths)
-        for path in paths:
-            if path.exists():
-                yield from _disputes(_read_partition(path), sides, counters, partitions)
-                path.unlink()
+        sizes = _spill(((_partition(r.event, partitions), r) for r in records), paths)
+        for path, size in zip(paths, sizes, strict=True):
+            for groups in _partition_groups(path, size):
+                yield from _disputes(groups, sides, counters, partitions)
 
 
-def _spill(records: Iterator[ClaimRecord], paths: list[Path]) -> None:
-    """Write every record to the file of its partition, in batches."""
+def _spill(records: Iterable[tuple[int, ClaimRecord]], paths: list[Path]) -> list[int]:
+    """Write every record to the file of its partition, in batches; how many went to each."""
     buffers: list[list[ClaimRecord]] = [[] for _ in paths]
+    sizes = [0] * len(paths)
     with contextlib.ExitStack() as stack:
         handles: dict[int, IO[bytes]] = {}
 
@@ -211,26 +240,62 @@ def _spill(records: Iterator[ClaimRecord], paths: list[Path]) -> None:
             if i not in handles:
                 handles[i] = stack.enter_context(open(paths[i], "ab"))
             pickle.dump(buffers[i], handles[i], protocol=pickle.HIGHEST_PROTOCOL)
+            sizes[i] += len(buffers[i])
             buffers[i] = []
 
-        for record in records:
-            i = _partition(record.event, len(paths))
+        for i, record in records:
             buffers[i].append(record)
             if len(buffers[i]) >= _FLUSH_AT:
                 flush(i)
         for i, buffer in enumerate(buffers):
             if buffer:
                 flush(i)
+    return sizes
 
 
-def _read_partition(path: Path) -> dict[PlainEvent, list[ClaimRecord]]:
-    groups: dict[PlainEvent, list[ClaimRecord]] = {}
+def _partition_groups(path: Path, size: int) -> Iterator[dict[PlainEvent, list[ClaimRecord]]]:
+    """The records of a partition file grouped by event, in groups of about
+    :data:`HOLD_AT` records or one event, in the order of their keys; the file is removed.
+
+    A partition bigger than that (a large corpus has more events than partitions) is
+    split again by ranges of event keys, never inside an event: what is held at a time
+    is bounded by the largest event, not by the corpus.
+    """
+    if size <= HOLD_AT:
+        if size:
+            yield _read_partition(path)
+            path.unlink()
+        return
+    counts = collections.Counter(record.event for record in _read_records(path))
+    chunk_of: dict[PlainEvent, int] = {}
+    chunk = held = 0
+    for event in sorted(counts, key=repr):  # the order _disputes yields them in
+        if held and held + counts[event] > HOLD_AT:
+            chunk, held = chunk + 1, 0
+        chunk_of[event] = chunk
+        held += counts[event]
+    del counts
+    chunks = [path.with_suffix(f".{c:04}.pickle") for c in range(chunk + 1)]
+    _spill(((chunk_of[r.event], r) for r in _read_records(path)), chunks)
+    del chunk_of
+    path.unlink()
+    for part in chunks:
+        yield _read_partition(part)
+        part.unlink()
+
+
+def _read_records(path: Path) -> Iterator[ClaimRecord]:
     with open(path, "rb") as handle:
         while True:
             try:
                 batch: list[ClaimRecord] = pickle.load(handle)  # our own file, just written
             except EOFError:
-                break
-            for record in batch:
-                groups.setdefault(record.event, []).append(record)
+                return
+            yield from batch
+
+
+def _read_partition(path: Path) -> dict[PlainEvent, list[ClaimRecord]]:
+    groups: dict[PlainEvent, list[ClaimRecord]] = {}
+    for record in _read_records(path):
+        groups.setdefault(record.event, []).append(record)
     return groups
