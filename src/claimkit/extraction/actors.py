@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from claimkit import _trusted
 from claimkit.language.lexicon import (
     ADJECTIVES,
     ALIASES_OF_COUNTRY,
@@ -31,7 +32,7 @@ from claimkit.language.lexicon import (
 )
 from claimkit.language.text import normalize_name
 from claimkit.language.tokens import Token, tokenize
-from claimkit.model import Actor, ActorKind, Span, slug
+from claimkit.model import Actor, ActorKind, slug
 
 __all__ = ["ActorRegistry", "Draft"]
 
@@ -536,12 +537,12 @@ class ActorRegistry:
         for draft in self.drafts:
             names = {n.casefold() for n in draft.names()}
             mentions = tuple(
-                Span(start=s, end=e)
+                _trusted.span(s, e)
                 for s, e in sorted(set(draft.mentions))
                 if self.text[s:e].casefold() in names
             )
             actors.append(
-                Actor(
+                _trusted.actor(
                     id=ids[id(draft)],
                     name=draft.name,
                     kind=self._kind_by_head_noun(draft),

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Final, NamedTuple
 
+from claimkit import _trusted
 from claimkit.language.events import COUNT_EVENT_WORDS, EVENT_NOUNS
 from claimkit.language.lexicon import (
     APPROXIMATE,
@@ -28,7 +29,7 @@ from claimkit.language.lexicon import (
     VAGUE_AMOUNTS,
 )
 from claimkit.language.tokens import ascii_lower
-from claimkit.model import Hedge, Quantity, Span
+from claimkit.model import Hedge, Quantity
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -393,9 +394,9 @@ def find_quantities(
                 low, high = value, None
             else:
                 low = high = value
-        yield Quantity(
+        yield _trusted.quantity(
             text=surface,
-            span=Span(start=first, end=first + len(surface)),
+            span=_trusted.span(first, first + len(surface)),
             hedge=hedge,
             low=low,
             high=high,

@@ -8,9 +8,10 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from claimkit import _trusted
 from claimkit.language.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from claimkit.language.tokens import ascii_lower
-from claimkit.model import Span, TimePrecision, TimeRef
+from claimkit.model import TimePrecision, TimeRef
 
 __all__ = ["find_times", "resolve"]
 
@@ -137,10 +138,12 @@ def find_times(
     for match in _TIME.finditer(ascii_lower(text), start, end):
         bounds = resolve(match, published)
         surface = text[match.start() : match.end()]
-        span = Span(start=match.start(), end=match.end())
+        span = _trusted.span(match.start(), match.end())
         if bounds is None:
-            yield TimeRef(text=surface, span=span, precision=TimePrecision.UNRESOLVED)
+            yield _trusted.time_ref(text=surface, span=span, precision=TimePrecision.UNRESOLVED)
         else:
             first, last = bounds
             precision = TimePrecision.DAY if first == last else TimePrecision.RANGE
-            yield TimeRef(text=surface, span=span, precision=precision, start=first, end=last)
+            yield _trusted.time_ref(
+                text=surface, span=span, precision=precision, start=first, end=last
+            )
