@@ -132,10 +132,18 @@ def _count(text: str) -> int:
 
 
 def find_times(
-    text: str, start: int, end: int, published: datetime.date | None
+    text: str,
+    start: int,
+    end: int,
+    published: datetime.date | None,
+    lowered: str | None = None,
 ) -> Iterator[TimeRef]:
-    """Every time expression in ``text[start:end]``, resolved when possible."""
-    for match in _TIME.finditer(ascii_lower(text), start, end):
+    """Every time expression in ``text[start:end]``, resolved when possible.
+
+    ``lowered`` is ``ascii_lower(text)``, when the caller has it already.
+    """
+    lowered = ascii_lower(text) if lowered is None else lowered
+    for match in _TIME.finditer(lowered, start, end):
         bounds = resolve(match, published)
         surface = text[match.start() : match.end()]
         span = _trusted.span(match.start(), match.end())
