@@ -315,6 +315,23 @@ def _range(text: str, lowered: str, number: re.Match[str], start: int, end: int)
     return _Range(first, tail.end(), low, high, counted, counted_end)
 
 
+# What every match of _QUANTITY holds: a digit, a word of a vague amount or a scale (as
+# part of a word: the vague amounts need no boundary after them), or a number word as a
+# whole word (bounded by \b, so a whole run of ASCII letters of the lowered text).
+_DIGIT_OR_AMOUNT: Final = re.compile(
+    r"\d|" + "|".join(sorted({*(v.split()[0] for v in VAGUE_AMOUNTS), "dozen", *SCALES}))
+)
+_LETTERS: Final = re.compile(r"[a-z]+")
+_NUMBER_WORDS: Final = frozenset(NUMBER_WORDS)
+
+
+def _may_hold_number(lowered: str, start: int, end: int) -> bool:
+    """Whether ``lowered[start:end]`` may hold a quantity: False only when it cannot."""
+    if _DIGIT_OR_AMOUNT.search(lowered, start, end) is not None:
+        return True
+    return not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(lowered, start, end))
+
+
 def find_quantities(
     text: str, start: int, end: int, lowered: str | None = None
 ) -> Iterator[Quantity]:
@@ -323,6 +340,8 @@ def find_quantities(
     ``lowered`` is ``ascii_lower(text)``, when the caller has it already.
     """
     lowered = ascii_lower(text) if lowered is None else lowered
+    if not _may_hold_number(lowered, start, end):
+        return  # most contents have no number at all: two quick scans say so
     taken = start  # where the last range ended: its second number is not read again
     for match in _QUANTITY.finditer(lowered, start, end):
         if match.start() < taken:
