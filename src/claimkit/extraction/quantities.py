@@ -315,21 +315,23 @@ def _range(text: str, lowered: str, number: re.Match[str], start: int, end: int)
     return _Range(first, tail.end(), low, high, counted, counted_end)
 
 
-# What every match of _QUANTITY holds: a digit, a word of a vague amount or a scale (as
-# part of a word: the vague amounts need no boundary after them), or a number word as a
-# whole word (bounded by \b, so a whole run of ASCII letters of the lowered text).
-_DIGIT_OR_AMOUNT: Final = re.compile(
-    r"\d|" + "|".join(sorted({*(v.split()[0] for v in VAGUE_AMOUNTS), "dozen", *SCALES}))
-)
+# What every match of _QUANTITY holds: a digit; the start of a word of a vague amount
+# (they need no boundary after them: "hundreds", "scores"); or a number word or scale as
+# a whole word (bounded by \b, so a whole run of ASCII letters of the lowered text).
+_DIGIT: Final = re.compile(r"\d")
+_AMOUNT_START: Final = re.compile("|".join(sorted({v.split()[0][:4] for v in VAGUE_AMOUNTS})))
 _LETTERS: Final = re.compile(r"[a-z]+")
-_NUMBER_WORDS: Final = frozenset(NUMBER_WORDS)
+_NUMBER_WORDS: Final = frozenset({*NUMBER_WORDS, *SCALES, "dozen"})
 
 
 def _may_hold_number(lowered: str, start: int, end: int) -> bool:
-    """Whether ``lowered[start:end]`` may hold a quantity: False only when it cannot."""
-    if _DIGIT_OR_AMOUNT.search(lowered, start, end) is not None:
-        return True
-    return not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(lowered, start, end))
+    """Whether ``lowered[start:end]`` may hold a quantity: False only when it cannot.
+    Three quick scans, cheapest first, instead of the quantity pattern's many branches."""
+    return (
+        _DIGIT.search(lowered, start, end) is not None
+        or _AMOUNT_START.search(lowered, start, end) is not None
+        or not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(lowered, start, end))
+    )
 
 
 def find_quantities(
