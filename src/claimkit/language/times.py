@@ -4,6 +4,7 @@ resolved against the publication date, or explicitly unresolved."""
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -79,8 +80,22 @@ def resolve(
     match: re.Match[str], published: datetime.date | None
 ) -> tuple[datetime.date, datetime.date] | None:
     """The inclusive date range a matched time expression denotes, if resolvable."""
-    kind = match.lastgroup
-    surface = match.group()
+    parts = (match.lastgroup, match.group(), match["count"], match["unit"], published)
+    if published is None or type(published) is datetime.date:
+        return _resolved(*parts)
+    return _resolved.__wrapped__(*parts)  # not a date: not a key to remember
+
+
+# A pure function of the expression's words and the day of publication: the same few
+# expressions ("on Thursday", "last week") recur in every article of a day.
+@functools.lru_cache(maxsize=4096)
+def _resolved(
+    kind: str | None,
+    surface: str,
+    count_text: str | None,
+    unit_text: str | None,
+    published: datetime.date | None,
+) -> tuple[datetime.date, datetime.date] | None:
     if kind == "iso":
         try:
             day = datetime.date.fromisoformat(surface)
@@ -118,10 +133,9 @@ def resolve(
     if kind == "last_month":
         previous = published.replace(day=1) - one_day
         return _month_range(previous.year, previous.month)
-    if kind == "past":
-        count_text = match.group("count")
+    if kind == "past" and unit_text is not None:
         count = 1 if count_text is None else _count(count_text)
-        unit = match.group("unit").lower().rstrip("s")
+        unit = unit_text.lower().rstrip("s")
         days = {"hour": max(1, -(-count // 24)), "day": count, "week": 7 * count}[unit]
         return published - datetime.timedelta(days=days), published
     return None
