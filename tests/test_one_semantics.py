@@ -60,7 +60,7 @@ def test_a_count_said_to_be_off_contradicts_the_count() -> None:
 TEXT = (
     "Kyrgyz officials said Tajik troops had opened fire on a Kyrgyz patrol. "
     "Dushanbe rejected that version. "
-    "It said the patrol had crossed into Tajik territory and fired first."
+    "It said the patrol had crossed into Tajik territory."
 )
 
 

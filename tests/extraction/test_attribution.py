@@ -406,3 +406,133 @@ def test_headlines_are_claims_and_asides_are_not() -> None:
         ("says", "rebels were repelled"),
         ("said", "the rebels fled"),
     ]
+
+
+def _source_claims(text: str) -> list[tuple[str, str, str]]:
+    return [(speaker, cue, content) for speaker, cue, content, *_ in _claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Police dismissed reports that they used live ammunition.",
+            ("reports", "reports", "they used live ammunition"),
+            id="object of a verb",
+        ),
+        pytest.param(
+            "The leader says he remains in charge, following a report that he was ousted.",
+            ("report", "report", "he was ousted"),
+            id="object of a preposition",
+        ),
+        pytest.param(
+            "The ministry denied the reports that troops had crossed the border.",
+            ("reports", "reports", "troops had crossed the border"),
+            id="with an article",
+        ),
+    ],
+)
+def test_an_unowned_report_is_the_source_of_its_account(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _source_claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A report that was published on Monday found no fault.",
+        "They report that the bridge collapsed.",
+        "The agency is expected to report that the bridge collapsed.",
+    ],
+)
+def test_a_report_noun_that_carries_no_account_is_no_source(text: str) -> None:
+    assert all(speaker not in ("report", "reports") for speaker, _, _ in _source_claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        pytest.param(
+            "The ministry is denying the union's allegations that wages were cut.",
+            "denying",
+            "the union's allegations that wages were cut",
+            id="progressive cue",
+        ),
+        pytest.param(
+            "A spokesman told reporters her allegation is senseless.",
+            "told",
+            "her allegation is senseless",
+            id="an account called senseless",
+        ),
+        pytest.param(
+            "The minister said the report could not have been accurate.",
+            "said",
+            "the report could not have been accurate",
+            id="could not have",
+        ),
+        pytest.param(
+            "Junta Dismisses Opposition Leader's Allegation\n\nThe junta met on Monday.",
+            "Dismisses",
+            "Opposition Leader's Allegation",
+            id="headline",
+        ),
+    ],
+)
+def test_denials_read_from_cue_and_content(text: str, cue: str, content: str) -> None:
+    found = {(c, t): p for _, c, t, _, p, _ in _claims(text)}
+    assert found.get((cue, content)) == "deny", found
+
+
+def test_what_is_told_is_not_a_listener() -> None:
+    cues = [cue for _, cue, *_ in _claims("Police said the protesters were telling lies.")]
+    assert cues == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The army has continued to deny that it shelled the town.",
+            [("army", "deny", "it shelled the town")],
+            id="continued to deny",
+        ),
+        pytest.param(
+            "The mayor maintains the report was an effort to discredit him.",
+            [("mayor", "maintains", "the report was an effort to discredit him")],
+            id="maintains a statement",
+        ),
+        pytest.param("Russia maintains a naval base in Tartus.", [], id="maintains a thing"),
+        pytest.param("The firm is expected to announce job cuts.", [], id="an infinitive"),
+    ],
+)
+def test_cues_that_need_a_statement(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _source_claims(text) == expected
+
+
+def test_a_title_and_a_surname_name_one_person() -> None:
+    article = claimkit.extract(
+        "Ousted president Kumba Yalla denied that he occupied the palace. "
+        "Mr. Yalla said he is still the head of state."
+    )
+    speakers = {article.speaker_of(c).name for c in article.claims}
+    assert speakers == {"Kumba Yalla"}
+
+
+def test_a_quoted_fragment_the_clause_runs_on_after_is_indirect() -> None:
+    claims = _claims('The minister said that "there is no crisis" within the ruling party.')
+    assert claims == [
+        (
+            "minister",
+            "said",
+            '"there is no crisis" within the ruling party',
+            "indirect",
+            "deny",
+            False,
+        )
+    ]
+
+
+def test_a_quotation_before_its_speaker_stays_direct() -> None:
+    claims = _claims('"We will fight," the rebel leader said.')
+    assert [(content, mode) for _, _, content, mode, *_ in claims] == [("We will fight", "direct")]

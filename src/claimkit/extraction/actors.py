@@ -306,6 +306,13 @@ class ActorRegistry:
                 self._record(described, start, end, surface)
                 return described
 
+        named = [t for t in tokens if t.is_word]
+        if len(named) == 2 and named[0].lower in HONORIFICS and named[1].is_capitalized:
+            titled = self._surname(named[1].text, start)  # "Mr. Yalla" after "Kumba Yalla"
+            if titled is not None:
+                self._record(titled, start, end, surface)
+                return titled
+
         if len(tokens) == 1 and tokens[0].is_capitalized:
             short = self._surname(tokens[0].text, start)
             if short is not None:

@@ -249,6 +249,11 @@ _CLAUSE_PREPOSITIONS: Final = frozenset(
 )
 
 
+#: Words after which a noun of saying is an object, beside :data:`_CLAUSE_PREPOSITIONS`:
+#: "following a report that he was ousted".
+_OBJECT_PREPOSITIONS: Final = frozenset("after about amid despite following over".split())
+
+
 _NAMING_WORDS: Final = frozenset("name named called as".split())
 
 
@@ -313,8 +318,12 @@ def _reported(s: Sentence, first: int, lemma: str) -> _Draft | None:
     content_last = clause_end - 1
     # As an object ("rejected Bellmore's claim that the recall was voluntary") the
     # phrase runs to the end of its clause; as a subject it ends before the main verb.
+    governor = tokens[np_first - 1].lower if np_first > 0 else ""
     is_object = np_first > 0 and (
-        is_verbish(tokens[np_first - 1]) or tokens[np_first - 1].lower in CUE_LEMMA
+        is_verbish(tokens[np_first - 1])
+        or governor in CUE_LEMMA
+        or governor in _CLAUSE_PREPOSITIONS
+        or governor in _OBJECT_PREPOSITIONS
     )
     for probe in range(clause_end - 2, content_first, -1):
         if is_object:

@@ -417,8 +417,8 @@ def _consistent(
 ) -> Dispute | None:
     """The dispute with only positions whose opposite pairs :func:`~claimkit.compare.compare`
     calls contradictory: while a pair is not, the position in most such pairs goes (on a
-    tie the later one, for a denial dispute the later claim it answers). None when no
-    disagreeing pair of two sides is left."""
+    tie one of the account with most positions, then for a denial dispute a claim it
+    answers, then the later one). None when no disagreeing pair of two sides is left."""
     positions = list(dispute.positions)
     claims = {p.claim: refs.claims[refs.position[p.claim]] for p in positions}
     # The pairs that disagree in the dispute but not in compare(): each position's.
@@ -429,12 +429,18 @@ def _consistent(
             misfits[i].add(j)
             misfits[j].add(i)
     alive = list(range(len(positions)))
+    accounts = accounts_of(positions)
     while True:
         worst = max((len(misfits[i]) for i in alive), default=0)
         if worst == 0:
             break
-        # A denial dispute is anchored by its denials: on a tie, a claim it answers goes.
+        # On a tie, a position of the account with most positions goes, so that each side
+        # keeps a voice; then, a denial dispute being anchored by its denials, a claim it
+        # answers; then the later one.
         ties = [i for i in alive if len(misfits[i]) == worst]
+        sizes = {a: sum(1 for i in alive if accounts[i] == a) for a in {accounts[i] for i in ties}}
+        largest = max(sizes.values())
+        ties = [i for i in ties if sizes[accounts[i]] == largest]
         answered = [i for i in ties if positions[i].stance is Stance.AFFIRMS]
         anchored = dispute.kind is DisputeKind.DENIAL and answered
         gone = (answered if anchored else ties)[-1]

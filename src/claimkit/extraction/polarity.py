@@ -8,13 +8,16 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from claimkit.language.lexicon import HEDGE_WORDS
+from claimkit.language.lexicon import DISMISSAL_WORDS, HEDGE_WORDS
 
 __all__ = ["find_negation", "is_hedged"]
 
 # Content that denies that something happened or is true.
 _NEGATION: Final = re.compile(
-    r"\b(?:no\s+such|not\s+true|untrue|baseless|unfounded|fabricated|false"
+    r"\b(?:no\s+such|not\s+true|"
+    + "|".join(sorted(DISMISSAL_WORDS - {"lie"}))  # "lie" is also "lies in", "lie low"
+    + r"|(?:could|can|would)(?:\s+not|n['’]t)\s+have"  # "could not have issued"
+    + r"|cannot\s+have"
     r"|nothing\s+to\s+do\s+with|never\s+(?:happened|took\s+place|occurred)"
     r"|(?:had|has|have|did|does|do|was|were|is|are)(?:\s+not|n['’]t|\s+never)"
     r"|(?:saw|seen|see|found|find|recorded|reported|had|has|have)\s+[\"“]?no"

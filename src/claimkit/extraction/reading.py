@@ -14,16 +14,19 @@ from typing import Final
 from claimkit.language.cues import (
     AMBIGUOUS_CUES,
     CALLING_FORMS,
+    CLAUSAL_CUES,
     CUE_LEMMA,
     DOCUMENT_VERBS,
     PARTICIPLE_CUES,
     POSSESSED_CUES,
+    SOURCE_NOUNS,
 )
 from claimkit.language.lexicon import (
     ADVERBS,
     AUXILIARIES,
     CLAUSE_OPENERS,
     DETERMINERS,
+    DISMISSAL_WORDS,
     HONORIFICS,
     NP_CONNECTORS,
     POSSESSIVE_PRONOUNS,
@@ -215,6 +218,16 @@ def _is_verbish_word(text: str) -> bool:
     )
 
 
+#: Verbs that carry a cue in the infinitive, keeping its subject: "continues to deny".
+_CATENATIVES: Final = frozenset("continue continues continued continuing".split())
+
+#: What is told rather than to whom: "telling the truth", "told a story".
+_TOLD_THINGS: Final = frozenset("truth story stories joke jokes tale tales".split())
+
+#: Before an "-ing" cue, the auxiliary of a progressive verb: "is denying", "are warning".
+_PROGRESSIVE: Final = frozenset("is are was were been am".split())
+
+
 def _time_flags(tokens: list[Token], time_spans: list[tuple[int, int]]) -> list[bool]:
     """For each token, whether a time expression covers it (``time_spans`` sorted)."""
     flags = [False] * len(tokens)
@@ -306,7 +319,8 @@ class Sentence:
                 or (i > 1 and before in ADVERBS and tokens[i - 2].lower in _PASSIVE)
             ):
                 continue  # "had been confirmed", "was reported": no speaker is named
-            if before in DETERMINERS or before in NOT_BEFORE_A_CUE:
+            carried = before == "to" and i > 1 and tokens[i - 2].lower in _CATENATIVES
+            if before in DETERMINERS or (before in NOT_BEFORE_A_CUE and not carried):
                 continue  # "the reported attack", "a warning", "no confirmed link"
             if after.lower() == "by" and (
                 i + 2 >= len(tokens) or tokens[i + 2].lower not in MEANS_OF_SAYING
@@ -320,10 +334,17 @@ class Sentence:
             )
             if lower in AMBIGUOUS_CUES and not introduces and not has_subject:
                 continue
+            if lower in CLAUSAL_CUES and not introduces and not self._clause_follows(i):
+                continue  # "Russia maintains a naval base": no statement follows
             if lower in AMBIGUOUS_CUES and (self._verb_follows(i) or before in CUE_LEMMA):
                 continue  # "news reports claimed", "denied reports": a noun, not a verb
-            if lower in PARTICIPLE_CUES and before != "," and lower != "saying":
-                continue
+            if (
+                lower in PARTICIPLE_CUES
+                and before != ","
+                and lower != "saying"
+                and before not in _PROGRESSIVE
+            ):
+                continue  # "..., denying that": a participle opens a statement after a comma
             if lemma == "tell" and not self._has_recipient(i):
                 continue
             found.append((i, i, lemma))
@@ -333,7 +354,7 @@ class Sentence:
         """Whether "called" at ``i`` dismisses what follows as false ("called the
         union's claims baseless"), within a short clause."""
         for token in self.tokens[i + 1 : i + 10]:
-            if token.lower in _DISMISSALS:
+            if token.lower in DISMISSAL_WORDS:
                 return True
             if not token.is_word and token.text not in ("'", "’"):
                 return False
@@ -364,6 +385,23 @@ class Sentence:
             and before.is_word
             and before.lower not in DETERMINERS
             and not is_verbish(before)
+        ):
+            return "np "
+        # A noun that stands for its own source, unowned: "dismissed reports that ...",
+        # "following a report that ...". After a subject or "to" it is the verb ("they
+        # report that"); "a report that was published" is a relative clause, not an account.
+        if (
+            tokens[i].lower in SOURCE_NOUNS
+            and (
+                before.lower in DETERMINERS
+                or not (
+                    before.lower in PRONOUN_KIND
+                    or before.lower in AUXILIARIES
+                    or before.lower == "to"
+                    or before.is_capitalized
+                )
+            )
+            and not is_verbish(tokens[after])
         ):
             return "np "
         return None
@@ -408,8 +446,23 @@ class Sentence:
                 return False
         return False
 
+    def _clause_follows(self, i: int) -> bool:
+        """Whether a verb follows the cue at ``i`` in its clause: "maintains [the report
+        was] an effort to discredit him", not "maintains a naval base"."""
+        for token in self.tokens[i + 1 : i + 16]:
+            if not token.is_word and token.text not in ("'", "’", "-"):
+                return False
+            if token.lower in AUXILIARIES or is_verbish(token):
+                return True
+        return False
+
     def _has_recipient(self, i: int) -> bool:
-        return i + 1 < len(self.tokens) and self.tokens[i + 1].is_word
+        """Whether "tell" at ``i`` has a listener after it: "told reporters", not
+        "telling lies" (what is told, not to whom)."""
+        if i + 1 >= len(self.tokens) or not self.tokens[i + 1].is_word:
+            return False
+        following = self.tokens[i + 1].lower
+        return following not in _TOLD_THINGS and following not in DISMISSAL_WORDS
 
     # --- positions around a cue ---------------------------------------------------------
 
@@ -433,6 +486,9 @@ class Sentence:
                 continue
             if token.lower in ADVERBS or token.lower in AUXILIARIES or token.lower == "not":
                 index -= 1
+                continue
+            if token.lower == "to" and index and self.tokens[index - 1].lower in _CATENATIVES:
+                index -= 2  # "Khartoum continues to deny ...": the subject is the one's before
                 continue
             break
         return index, when
@@ -663,8 +719,15 @@ class Sentence:
         if first > last:
             return None
         mode = Mode.INDIRECT
-        if tokens[first].text in QUOTES:
-            close = self.close_of.get(first)
+        close = self.close_of.get(first) if tokens[first].text in QUOTES else None
+        if (
+            close is not None
+            and close < last
+            and tokens[close - 1].text not in ",.!?"
+            and tokens[close + 1].is_word
+        ):
+            pass  # a quoted fragment that the reported clause runs on after: indirect
+        elif tokens[first].text in QUOTES:
             if close is not None and close <= last + 1:
                 mode = Mode.DIRECT
                 first += 1
@@ -720,10 +783,4 @@ def that_is_determiner(tokens: list[Token], index: int) -> bool:
 
 _CHANNELS: Final = frozenset(
     "statement interview post letter message video tweet speech briefing".split()
-)
-
-
-_DISMISSALS: Final = frozenset(
-    """baseless false untrue unfounded lies lie absurd ridiculous nonsense fabricated
-    fabrication propaganda groundless slanderous""".split()
 )

@@ -94,7 +94,10 @@ RULES: Final[dict[str, AttributionRule]] = {
         ),
         AttributionRule(
             name="reported-noun",
-            pattern="a report by X that details CONTENT / X reports claiming CONTENT",
+            pattern=(
+                "a report by X that details CONTENT / X reports claiming CONTENT"
+                " / reports that CONTENT"
+            ),
             example="The army dismissed news reports claiming its jets had hit a school.",
             speaker="news reports", cue="claiming", content="its jets had hit a school",
         ),

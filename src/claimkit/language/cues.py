@@ -21,6 +21,7 @@ import attrs
 __all__ = [
     "AMBIGUOUS_CUES",
     "CALLING_FORMS",
+    "CLAUSAL_CUES",
     "CUE_LEMMA",
     "CUE_VERBS",
     "DENIAL_LEMMAS",
@@ -29,6 +30,7 @@ __all__ = [
     "INVERTING_LEMMAS",
     "PARTICIPLE_CUES",
     "POSSESSED_CUES",
+    "SOURCE_NOUNS",
     "CueVerb",
 ]
 
@@ -44,6 +46,9 @@ class CueVerb:
     #: Forms just as often nouns or adjectives ("the reported attack", "a warning"): a cue
     #: only when "that", a colon or a quotation follows, or a subject precedes.
     ambiguous: frozenset[str] = frozenset()
+    #: Forms that are cues only before "that", a colon, a quotation or a clause with a
+    #: verb: "maintains the report was false", not "maintains a naval base".
+    clausal: frozenset[str] = frozenset()
     #: The cue itself denies ("denied", "rejected").
     denies: bool = False
     #: The cue itself marks uncertainty ("suggested"). Not "estimated": an estimate is
@@ -55,6 +60,9 @@ class CueVerb:
     participle: str | None = None
     #: Nouns that make a possessed cue: "the ministry's statement that ...".
     nouns: tuple[str, ...] = ()
+    #: Nouns that stand for their own unnamed source when no one owns them: "dismissed
+    #: reports that ..." is a claim of "reports", "following a report that ..." of "a report".
+    sources: tuple[str, ...] = ()
     #: A cue only when it dismisses what follows as false ("called the claims baseless").
     dismissing: bool = False
     #: A sentence in which it is a cue, read back by the tests.
@@ -63,12 +71,16 @@ class CueVerb:
 
 def _row(lemma: str, forms: str, example: str, **flags: object) -> CueVerb:
     ambiguous = frozenset(str(flags.pop("ambiguous", "")).split())
+    clausal = frozenset(str(flags.pop("clausal", "")).split())
     nouns = tuple(str(flags.pop("nouns", "")).split())
+    sources = tuple(str(flags.pop("sources", "")).split())
     return CueVerb(
         lemma=lemma,
         forms=tuple(forms.split()),
         ambiguous=ambiguous,
+        clausal=clausal,
         nouns=nouns,
+        sources=sources,
         example=example,
         **flags,  # type: ignore[arg-type]
     )
@@ -87,7 +99,8 @@ CUE_VERBS: Final = (
          "The company announced that 200 jobs would go.", inverts=True, nouns="announcement"),
     _row("report", "report reports reported reporting",
          "State television reported that the bridge had collapsed.",
-         ambiguous="report reports reporting", inverts=True, nouns="report reports"),
+         ambiguous="report reports reporting", inverts=True, nouns="report reports",
+         sources="report reports"),
     _row("add", "added adding", "The minister added that the border would stay closed.",
          ambiguous="adding", inverts=True, participle="adding"),
     _row("warn", "warn warns warned warning", "The agency warned that the river would rise.",
@@ -124,8 +137,9 @@ CUE_VERBS: Final = (
          "The club admitted that it had broken the rules.", inverts=True),
     _row("argue", "argue argues argued arguing",
          "The defence argued that the evidence was flawed.", inverts=True, participle="arguing"),
-    _row("maintain", "maintained maintaining",
-         "The company maintained that the water was safe.", ambiguous="maintaining"),
+    _row("maintain", "maintain maintains maintained maintaining",
+         "The company maintained that the water was safe.", ambiguous="maintaining",
+         clausal="maintain maintains maintained"),
     _row("note", "noted noting", "The report noted that prices had doubled.",
          ambiguous="noting", inverts=True, participle="noting"),
     _row("explain", "explained explaining", "The pilot explained that the engine had failed.",
@@ -136,8 +150,8 @@ CUE_VERBS: Final = (
          inverts=True),
     _row("reiterate", "reiterated reiterating",
          "The ministry reiterated that the border would stay closed.", inverts=True),
-    _row("dismiss", "dismissed dismissing", "The ministry dismissed the report as propaganda.",
-         denies=True),
+    _row("dismiss", "dismiss dismisses dismissed dismissing",
+         "The ministry dismissed the report as propaganda.", denies=True),
     _row("refute", "refute refutes refuted refuting",
          "The company refuted the claims made by the union.", denies=True),
     _row("predict", "predicted predicting", "Analysts predicted that prices would rise.",
@@ -166,6 +180,8 @@ CUE_LEMMA: Final[dict[str, str]] = {
 CALLING_FORMS: Final = frozenset(f for verb in CUE_VERBS if verb.dismissing for f in verb.forms)
 #: Forms just as often nouns or adjectives.
 AMBIGUOUS_CUES: Final = frozenset(f for verb in CUE_VERBS for f in verb.ambiguous)
+#: Forms that are cues only before a statement.
+CLAUSAL_CUES: Final = frozenset(f for verb in CUE_VERBS for f in verb.clausal)
 #: Lemmas whose cue itself denies.
 DENIAL_LEMMAS: Final = frozenset(verb.lemma for verb in CUE_VERBS if verb.denies)
 #: Lemmas whose cue itself marks uncertainty.
@@ -183,6 +199,8 @@ DOCUMENT_VERBS: Final = frozenset(
     finds found concludes concluded accuses accused alleges alleged claims claimed states
     stated""".split()
 )
+#: Nouns of saying that stand for their own unnamed source ("dismissed reports that").
+SOURCE_NOUNS: Final = frozenset(noun for verb in CUE_VERBS for noun in verb.sources)
 #: Noun -> lemma: "the ministry's statement that ..." is a cue of "state".
 POSSESSED_CUES: Final[dict[str, str]] = {
     noun: verb.lemma for verb in CUE_VERBS for noun in verb.nouns

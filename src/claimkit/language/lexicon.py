@@ -15,6 +15,14 @@ HEDGE_WORDS: Final = frozenset(
     seems seemed""".split()
 )
 
+#: Words that call an account false: "called the claims baseless", "her allegation is
+#: senseless", "the government is telling lies". The cue "call" needs one of them, and a
+#: content that says one of them of something denies it.
+DISMISSAL_WORDS: Final = frozenset(
+    """baseless false untrue unfounded lies lie lying absurd ridiculous nonsense
+    senseless fabricated fabrication propaganda groundless slanderous""".split()
+)
+
 # --- words around speakers ----------------------------------------------------------------
 
 DETERMINERS: Final = frozenset("the a an its their his her this that these those".split())

@@ -32,7 +32,9 @@ STOP_WORDS: Final = frozenset(
     before since been being have having were which while would could should will shall
     also only other some many more most much such than then when where what who whom
     whose very just said says told because against between during until including
-    within without among across through people taken place""".split()
+    within without among across through people taken place here each both even made make
+    does done like well upon onto away back down last next year week days time tell want
+    come came went take took give gave know knew your ours hers mine""".split()
 )
 _CONTENT_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -50,10 +52,15 @@ def stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def content_stems(text: str) -> frozenset[str]:
-    """Stems of the lower-case content words of ``text``: "manipulating" and
-    "manipulation" share "manipul". Names (capitalised words) are left out."""
+    """Stems of the content words of ``text`` (four letters or more, no function
+    words): "manipulating" and "manipulation" share "manipul", "used live bullets" has
+    "use" and "live". Names (capitalised words) are left out, except in a title, where
+    every word is capitalised ("Deny Using Live Ammunition")."""
+    words = _CONTENT_WORD.findall(text)
+    long = [word for word in words if len(word) > 3]
+    title = len(long) >= 2 and all(word[0].isupper() for word in long)
     return frozenset(
         stem(word.casefold())
-        for word in _CONTENT_WORD.findall(text)
-        if len(word) > 4 and word.casefold() not in STOP_WORDS and not word[0].isupper()
+        for word in long
+        if word.casefold() not in STOP_WORDS and (title or not word[0].isupper())
     )
