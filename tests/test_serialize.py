@@ -211,6 +211,18 @@ def test_duplicate_key_next_to_a_missing_key_is_a_decode_error() -> None:
         from_json(raw)
 
 
+def test_duplicate_key_beside_escaped_quotes_is_a_decode_error() -> None:
+    # A title holding '":' (escaped in JSON) and one ending in a backslash: the census
+    # must still count the keys exactly.
+    for title in ('he said": no', "a path C:\\", '\\":'):
+        data = document()
+        data["title"] = title
+        assert from_json(dumps(data)) == from_dict(data)
+        raw = dumps(data).replace(b'"id": "a1"', b'"id": "a1", "id": "a1"')
+        with pytest.raises(DecodeError, match="duplicate key 'id'"):
+            from_json(raw)
+
+
 def test_key_moved_to_another_object_is_rejected() -> None:
     data = document()
     data["actors"][0]["published"] = data.pop("published")
