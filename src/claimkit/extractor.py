@@ -16,6 +16,7 @@ from typing import Final
 
 import attrs
 
+from claimkit import _trusted
 from claimkit._version import __version__
 from claimkit.extraction.actors import ActorRegistry, Draft
 from claimkit.extraction.attribution import Attribution, find_attributions
@@ -29,14 +30,7 @@ from claimkit.language.cues import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, POSSE
 from claimkit.language.sentences import statement_sentences
 from claimkit.language.times import find_times
 from claimkit.language.tokens import ascii_lower
-from claimkit.model import (
-    Article,
-    Claim,
-    Excerpt,
-    ExtractorInfo,
-    Polarity,
-    Span,
-)
+from claimkit.model import Article, Claim, ExtractorInfo, Polarity
 
 __all__ = ["EXTRACTOR", "extract"]
 
@@ -110,7 +104,7 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
         text = source
         meta = {}
     lowered = ascii_lower(text)  # same offsets as text; for case-blind matching
-    times = StatementTimes(list(find_times(text, 0, len(text), published)))
+    times = StatementTimes(list(find_times(text, 0, len(text), published, lowered)))
     time_spans = times.spans
     registry = ActorRegistry(text)
     found: list[tuple[Draft, Attribution, int]] = []
@@ -161,7 +155,7 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
         event_dates = event_days(times, first, end)
         contexts.append(ClaimContext(claim=claim, sentence=number, event_dates=event_dates))
     disputes = find_disputes(contexts, actors)
-    return Article(
+    return _trusted.article(
         text=text,
         published=published,
         actors=actors,
@@ -181,13 +175,12 @@ def _claim(
 ) -> Claim:
     cue_start, cue_end = attribution.cue
     start, end = attribution.content
-    content = text[start:end]
     deny = attribution.lemma in DENIAL_LEMMAS or negation is not None
     hedged = attribution.lemma in HEDGE_LEMMAS or is_hedged(lowered, start, end)
-    return Claim(
+    return _trusted.claim(
         speaker=speaker,
-        cue=Excerpt(text=text[cue_start:cue_end], span=Span(start=cue_start, end=cue_end)),
-        content=Excerpt(text=content, span=Span(start=start, end=end)),
+        cue=_trusted.excerpt(text, cue_start, cue_end),
+        content=_trusted.excerpt(text, start, end),
         mode=attribution.mode,
         polarity=Polarity.DENY if deny else Polarity.ASSERT,
         hedged=hedged,

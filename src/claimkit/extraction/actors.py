@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from claimkit import _trusted
 from claimkit.language.lexicon import (
     ADJECTIVES,
     ALIASES_OF_COUNTRY,
@@ -31,7 +32,7 @@ from claimkit.language.lexicon import (
 )
 from claimkit.language.text import normalize_name
 from claimkit.language.tokens import Token, tokenize
-from claimkit.model import Actor, ActorKind, Span, slug
+from claimkit.model import Actor, ActorKind, slug
 
 __all__ = ["ActorRegistry", "Draft"]
 
@@ -67,13 +68,24 @@ class Draft:
         self.last = max(self.last, start)
 
 
+# Each keyword's kind: the first row of KIND_KEYWORDS that holds it, by its place there.
+_KIND_RANK: Final = {
+    word: rank for rank, (_, words) in reversed(list(enumerate(KIND_KEYWORDS))) for word in words
+}
+_KINDS: Final = tuple(ActorKind(kind) for kind, _ in KIND_KEYWORDS)
+
+
 def _kind_from_words(words: list[str]) -> ActorKind | None:
-    lowered = {w.lower().strip(".") for w in words}
-    lowered |= {w.lower() for w in words}
-    for kind, keywords in KIND_KEYWORDS:
-        if lowered & keywords:
-            return ActorKind(kind)
-    return None
+    """The kind of the first row of KIND_KEYWORDS that a word names (case-blind, with or
+    without its full stops)."""
+    best: int | None = None
+    for word in words:
+        lower = word.lower()
+        for form in (lower, lower.strip(".")):
+            rank = _KIND_RANK.get(form)
+            if rank is not None and (best is None or rank < best):
+                best = rank
+    return None if best is None else _KINDS[best]
 
 
 def _is_name_token(token: Token) -> bool:
@@ -543,12 +555,12 @@ class ActorRegistry:
         for draft in self.drafts:
             names = {n.casefold() for n in draft.names()}
             mentions = tuple(
-                Span(start=s, end=e)
+                _trusted.span(s, e)
                 for s, e in sorted(set(draft.mentions))
                 if self.text[s:e].casefold() in names
             )
             actors.append(
-                Actor(
+                _trusted.actor(
                     id=ids[id(draft)],
                     name=draft.name,
                     kind=self._kind_by_head_noun(draft),

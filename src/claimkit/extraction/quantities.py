@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Final, NamedTuple
 
+from claimkit import _trusted
 from claimkit.language.events import COUNT_EVENT_WORDS, EVENT_NOUNS
 from claimkit.language.lexicon import (
     APPROXIMATE,
@@ -28,7 +29,7 @@ from claimkit.language.lexicon import (
     VAGUE_AMOUNTS,
 )
 from claimkit.language.tokens import ascii_lower
-from claimkit.model import Hedge, Quantity, Span
+from claimkit.model import Hedge, Quantity
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -314,6 +315,25 @@ def _range(text: str, lowered: str, number: re.Match[str], start: int, end: int)
     return _Range(first, tail.end(), low, high, counted, counted_end)
 
 
+# What every match of _QUANTITY holds: a digit; the start of a word of a vague amount
+# (they need no boundary after them: "hundreds", "scores"); or a number word or scale as
+# a whole word (bounded by \b, so a whole run of ASCII letters of the lowered text).
+_DIGIT: Final = re.compile(r"\d")
+_AMOUNT_START: Final = re.compile("|".join(sorted({v.split()[0][:4] for v in VAGUE_AMOUNTS})))
+_LETTERS: Final = re.compile(r"[a-z]+")
+_NUMBER_WORDS: Final = frozenset({*NUMBER_WORDS, *SCALES, "dozen"})
+
+
+def _may_hold_number(lowered: str, start: int, end: int) -> bool:
+    """Whether ``lowered[start:end]`` may hold a quantity: False only when it cannot.
+    Three quick scans, cheapest first, instead of the quantity pattern's many branches."""
+    return (
+        _DIGIT.search(lowered, start, end) is not None
+        or _AMOUNT_START.search(lowered, start, end) is not None
+        or not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(lowered, start, end))
+    )
+
+
 def find_quantities(
     text: str, start: int, end: int, lowered: str | None = None
 ) -> Iterator[Quantity]:
@@ -322,6 +342,8 @@ def find_quantities(
     ``lowered`` is ``ascii_lower(text)``, when the caller has it already.
     """
     lowered = ascii_lower(text) if lowered is None else lowered
+    if not _may_hold_number(lowered, start, end):
+        return  # most contents have no number at all: two quick scans say so
     taken = start  # where the last range ended: its second number is not read again
     for match in _QUANTITY.finditer(lowered, start, end):
         if match.start() < taken:
@@ -393,9 +415,9 @@ def find_quantities(
                 low, high = value, None
             else:
                 low = high = value
-        yield Quantity(
+        yield _trusted.quantity(
             text=surface,
-            span=Span(start=first, end=first + len(surface)),
+            span=_trusted.span(first, first + len(surface)),
             hedge=hedge,
             low=low,
             high=high,

@@ -7,6 +7,8 @@ expressions, where its cues are, and the noun phrases and clauses around them.
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from typing import Final
 
 from claimkit.language.cues import (
@@ -132,6 +134,12 @@ _FOLLOWING_CLAUSE: Final = frozenset(
 )
 
 
+# Every quotation mark of QUOTES is a token of its own (tokens.tokenize).
+_QUOTE_MARK: Final = re.compile("[" + "".join(sorted(QUOTES)) + "]")
+# The words that cues() can read as a cue; any other is passed over at once.
+_MAY_CUE: Final = frozenset({"according", *POSSESSED_CUES, *CUE_LEMMA, *CALLING_FORMS})
+
+
 def _quote_regions(tokens: list[Token]) -> list[tuple[int, int]]:
     """Index pairs (open, close) of quotation marks in a sentence."""
     regions: list[tuple[int, int]] = []
@@ -191,14 +199,22 @@ def _is_acronym(token: Token) -> bool:
 
 
 def is_verbish(token: Token) -> bool:
-    if _is_acronym(token):
-        return False
-    lower = token.lower
+    """Whether a token may be a verb: an auxiliary, a cue, a common verb or an "-ed" form."""
+    return _is_verbish_word(token.text)
+
+
+# A pure function of the word (a token's lower-case form is its text's): asked of the same
+# words again and again, so remembered.
+@functools.lru_cache(maxsize=1 << 14)
+def _is_verbish_word(text: str) -> bool:
+    if len(text) > 1 and text.isupper():
+        return False  # an acronym: "WHO", "UN" are names, even when they spell a word
+    lower = text.lower()
     return (
         lower in AUXILIARIES
         or lower in CUE_LEMMA
         or lower in _COMMON_VERBS
-        or (lower.endswith("ed") and not token.is_capitalized and len(lower) > 4)
+        or (lower.endswith("ed") and not text[0].isupper() and len(lower) > 4)
     )
 
 
@@ -244,7 +260,9 @@ class Sentence:
     ) -> None:
         self.text = text
         self.tokens = tokenize(text, start, end) if tokens is None else tokens
-        self.quotes = _quote_regions(self.tokens)
+        # Most sentences hold no quotation mark: one search of the text says so.
+        maybe_quoted = tokens is not None or _QUOTE_MARK.search(text, start, end) is not None
+        self.quotes = _quote_regions(self.tokens) if maybe_quoted else []
         self.quoted = _inside_flags(len(self.tokens), self.quotes)
         self.close_of = dict(self.quotes)  # opening index -> closing index
         self.open_of = {close: open_ for open_, close in self.quotes}
@@ -272,10 +290,11 @@ class Sentence:
         """(first, last, lemma) token indexes of each reporting cue outside quotations."""
         found: list[tuple[int, int, str]] = []
         tokens = self.tokens
+        quoted = self.quoted
         for i, token in enumerate(tokens):
-            if self.quoted[i]:
-                continue
             lower = token.lower
+            if lower not in _MAY_CUE or quoted[i]:
+                continue  # most words are no cue: one look-up says so
             if lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
                 found.append((i, i + 1, "according to"))
                 continue

@@ -22,6 +22,7 @@ class of the thing counted ("troops" and "Syrian soldiers" are both ``soldiers``
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Final, NamedTuple
@@ -259,6 +260,7 @@ _DISPUTED_COUNT: Final = re.compile(
 _WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
 
 
+@functools.lru_cache(maxsize=4096)
 def disputed_count_event(text: str) -> str | None:
     """The kind of event whose count ``text`` says is off without giving a number
     ("the toll ... is far higher": ``killed``), or None."""

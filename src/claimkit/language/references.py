@@ -12,6 +12,7 @@ disagree on what a denial is about.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -36,6 +37,13 @@ NAMED_ACCOUNTS: Final = 8
 
 def _name_keys(actor: Actor) -> tuple[str, ...]:
     """Padded forms of an actor's names to look for in a text (" syrian state media ")."""
+    return _keys_of_names(actor.name, actor.aliases, actor.kind)
+
+
+# A pure function of the names and the kind: the same actors recur across articles.
+@functools.lru_cache(maxsize=4096)
+def _keys_of_names(name: str, aliases: tuple[str, ...], kind: ActorKind) -> tuple[str, ...]:
+    actor = Actor(name=name, aliases=aliases, kind=kind)
     keys: list[str] = []
     for name in actor.names:
         words = _WORDS_ONLY.sub(" ", normalize_name(name)).split()

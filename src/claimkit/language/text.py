@@ -17,9 +17,13 @@ __all__ = ["STOP_WORDS", "content_stems", "normalize_name", "stem"]
 def normalize_name(name: str) -> str:
     """A key for comparing names: case, accents, a leading article and quotes removed."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    folded = re.sub(r"[’']", "'", folded)
-    folded = re.sub(r"^(the|a|an)\s+", "", folded.strip())
+    folded = _APOSTROPHE.sub("'", folded)
+    folded = _LEADING_ARTICLE.sub("", folded.strip())
     return " ".join(folded.split())
+
+
+_APOSTROPHE: Final = re.compile(r"[’']")
+_LEADING_ARTICLE: Final = re.compile(r"^(the|a|an)\s+")
 
 
 #: Function words and reporting words that say nothing of what a claim is about.

@@ -4,13 +4,15 @@ resolved against the publication date, or explicitly unresolved."""
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterator
 from typing import Final
 
+from claimkit import _trusted
 from claimkit.language.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from claimkit.language.tokens import ascii_lower
-from claimkit.model import Span, TimePrecision, TimeRef
+from claimkit.model import TimePrecision, TimeRef
 
 __all__ = ["find_times", "resolve"]
 
@@ -78,8 +80,22 @@ def resolve(
     match: re.Match[str], published: datetime.date | None
 ) -> tuple[datetime.date, datetime.date] | None:
     """The inclusive date range a matched time expression denotes, if resolvable."""
-    kind = match.lastgroup
-    surface = match.group()
+    parts = (match.lastgroup, match.group(), match["count"], match["unit"], published)
+    if published is None or type(published) is datetime.date:
+        return _resolved(*parts)
+    return _resolved.__wrapped__(*parts)  # not a date: not a key to remember
+
+
+# A pure function of the expression's words and the day of publication: the same few
+# expressions ("on Thursday", "last week") recur in every article of a day.
+@functools.lru_cache(maxsize=4096)
+def _resolved(
+    kind: str | None,
+    surface: str,
+    count_text: str | None,
+    unit_text: str | None,
+    published: datetime.date | None,
+) -> tuple[datetime.date, datetime.date] | None:
     if kind == "iso":
         try:
             day = datetime.date.fromisoformat(surface)
@@ -117,10 +133,9 @@ def resolve(
     if kind == "last_month":
         previous = published.replace(day=1) - one_day
         return _month_range(previous.year, previous.month)
-    if kind == "past":
-        count_text = match.group("count")
+    if kind == "past" and unit_text is not None:
         count = 1 if count_text is None else _count(count_text)
-        unit = match.group("unit").lower().rstrip("s")
+        unit = unit_text.lower().rstrip("s")
         days = {"hour": max(1, -(-count // 24)), "day": count, "week": 7 * count}[unit]
         return published - datetime.timedelta(days=days), published
     return None
@@ -131,16 +146,26 @@ def _count(text: str) -> int:
 
 
 def find_times(
-    text: str, start: int, end: int, published: datetime.date | None
+    text: str,
+    start: int,
+    end: int,
+    published: datetime.date | None,
+    lowered: str | None = None,
 ) -> Iterator[TimeRef]:
-    """Every time expression in ``text[start:end]``, resolved when possible."""
-    for match in _TIME.finditer(ascii_lower(text), start, end):
+    """Every time expression in ``text[start:end]``, resolved when possible.
+
+    ``lowered`` is ``ascii_lower(text)``, when the caller has it already.
+    """
+    lowered = ascii_lower(text) if lowered is None else lowered
+    for match in _TIME.finditer(lowered, start, end):
         bounds = resolve(match, published)
         surface = text[match.start() : match.end()]
-        span = Span(start=match.start(), end=match.end())
+        span = _trusted.span(match.start(), match.end())
         if bounds is None:
-            yield TimeRef(text=surface, span=span, precision=TimePrecision.UNRESOLVED)
+            yield _trusted.time_ref(text=surface, span=span, precision=TimePrecision.UNRESOLVED)
         else:
             first, last = bounds
             precision = TimePrecision.DAY if first == last else TimePrecision.RANGE
-            yield TimeRef(text=surface, span=span, precision=precision, start=first, end=last)
+            yield _trusted.time_ref(
+                text=surface, span=span, precision=precision, start=first, end=last
+            )
