@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable
 from types import TracebackType
-from typing import IO, Final, Protocol
+from typing import IO, Final, Protocol, Self
 
 import attrs
 
@@ -50,7 +50,25 @@ class SinkError(ClaimkitError):
     """An output that cannot be opened or written, or whose format is unknown."""
 
 
-class _StreamSink:
+class _ClosingSink:
+    """A sink as a context manager: leaving the block closes it."""
+
+    def close(self) -> None:
+        """Write what is left and release the output."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class _StreamSink(_ClosingSink):
     """A sink writing lines to a binary stream, which it leaves open."""
 
     def __init__(self, stream: IO[bytes]) -> None:
@@ -63,17 +81,6 @@ class _StreamSink:
     def close(self) -> None:
         """Flush the stream."""
         self._stream.flush()
-
-    def __enter__(self) -> _StreamSink:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 class JsonLinesSink(_StreamSink):
@@ -97,7 +104,7 @@ class SchemaOrgSink(_StreamSink):
         self._line(json.dumps(to_schema_org(article), ensure_ascii=False).encode("utf-8"))
 
 
-class ParquetSink:
+class ParquetSink(_ClosingSink):
     """A Parquet directory (see :mod:`claimkit.columnar`): one file per table, written in
     row groups as articles come. Opening it raises :class:`SinkError` when pyarrow is
     not installed or the directory cannot be made."""
@@ -126,17 +133,6 @@ class ParquetSink:
     def close(self) -> None:
         """Write the articles still held and close the files, which are then complete."""
         self._writer.close()
-
-    def __enter__(self) -> ParquetSink:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 @attrs.frozen(kw_only=True)
@@ -209,10 +205,10 @@ def open_sink(
         stream = open(output, "wb")  # noqa: SIM115 (the sink closes it, when it is closed)
     except OSError as error:
         raise SinkError(f"{output}: cannot write: {error.strerror}") from None
-    return _Closing(chosen.to_stream(stream), stream)
+    return _FileSink(chosen.to_stream(stream), stream)
 
 
-class _Closing:
+class _FileSink(_ClosingSink):
     """A sink that closes the file it was opened on after the sink itself."""
 
     def __init__(self, sink: Sink, stream: IO[bytes]) -> None:

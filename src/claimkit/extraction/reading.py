@@ -120,7 +120,9 @@ _NARRATION_VERBS: Final = frozenset(
 NEGATORS: Final = frozenset("not n't never cannot rarely seldom".split())
 
 
-_PASSIVE: Final = frozenset("be been being was were is are".split())
+#: The forms of "be": before a participle, a passive ("was reported") or, before an
+#: "-ing" form, a progressive ("is denying").
+_BE_FORMS: Final = frozenset("am is are was were be been being".split())
 
 
 SUBORDINATORS: Final = frozenset("as when while after before because since".split())
@@ -224,9 +226,6 @@ _CATENATIVES: Final = frozenset("continue continues continued continuing".split(
 #: What is told rather than to whom: "telling the truth", "told a story".
 _TOLD_THINGS: Final = frozenset("truth story stories joke jokes tale tales".split())
 
-#: Before an "-ing" cue, the auxiliary of a progressive verb: "is denying", "are warning".
-_PROGRESSIVE: Final = frozenset("is are was were been am".split())
-
 
 def _time_flags(tokens: list[Token], time_spans: list[tuple[int, int]]) -> list[bool]:
     """For each token, whether a time expression covers it (``time_spans`` sorted)."""
@@ -315,8 +314,8 @@ class Sentence:
             if lemma == "argue" and after.lower() in ("over", "about", "with"):
                 continue  # "argued over whether ...": a quarrel, not a statement
             if not lower.endswith("ing") and (
-                before in _PASSIVE
-                or (i > 1 and before in ADVERBS and tokens[i - 2].lower in _PASSIVE)
+                before in _BE_FORMS
+                or (i > 1 and before in ADVERBS and tokens[i - 2].lower in _BE_FORMS)
             ):
                 continue  # "had been confirmed", "was reported": no speaker is named
             carried = before == "to" and i > 1 and tokens[i - 2].lower in _CATENATIVES
@@ -342,7 +341,7 @@ class Sentence:
                 lower in PARTICIPLE_CUES
                 and before != ","
                 and lower != "saying"
-                and before not in _PROGRESSIVE
+                and before not in _BE_FORMS
             ):
                 continue  # "..., denying that": a participle opens a statement after a comma
             if lemma == "tell" and not self._has_recipient(i):
@@ -720,14 +719,15 @@ class Sentence:
             return None
         mode = Mode.INDIRECT
         close = self.close_of.get(first) if tokens[first].text in QUOTES else None
-        if (
+        # A quoted fragment that the reported clause runs on after ('that "there is no
+        # division" within ...') is part of an indirect content, quotation marks and all.
+        runs_on = (
             close is not None
             and close < last
             and tokens[close - 1].text not in ",.!?"
             and tokens[close + 1].is_word
-        ):
-            pass  # a quoted fragment that the reported clause runs on after: indirect
-        elif tokens[first].text in QUOTES:
+        )
+        if tokens[first].text in QUOTES and not runs_on:
             if close is not None and close <= last + 1:
                 mode = Mode.DIRECT
                 first += 1
