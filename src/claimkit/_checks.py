@@ -33,6 +33,8 @@ __all__ = [
     "check_tuple",
     "describe",
     "fail",
+    "only",
+    "plain_str",
     "show_int",
     "surrogate_problem",
 ]
@@ -75,6 +77,21 @@ def surrogate_problem(value: str) -> str | None:
         f"contains a lone surrogate U+{ord(found[0]):04X} at index {found.start()}:"
         " not a Unicode character, so it cannot be written as UTF-8"
     )
+
+
+def plain_str(value: str) -> bool:
+    """Whether a ``str`` is Unicode text (no lone surrogate), quickly for ASCII."""
+    return value.isascii() or _SURROGATE.search(value) is None
+
+
+def only(items: object, cls: type) -> bool:
+    """Whether ``items`` is a tuple whose items are all of exactly ``cls``."""
+    if type(items) is not tuple:
+        return False
+    for item in items:  # noqa: SIM110 (a loop: faster than all() over a generator)
+        if type(item) is not cls:
+            return False
+    return True
 
 
 def check_str(value: object, path: str, *, optional: bool = False, empty: bool = True) -> None:

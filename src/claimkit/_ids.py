@@ -77,9 +77,12 @@ def settle_id(obj: Any, key_of: Callable[[Any], object], id_of: Callable[[Any], 
     content; a chosen id (any other) is kept. Deriving costs a digest, so it is
     done only then, never for an object built with its id.
     """
-    check_str(obj.id, "$.id")
     key = key_of(obj)
     given, origin = obj.id, obj._origin
+    if origin is None and given and type(given) is str and given.isascii():
+        object.__setattr__(obj, "_origin", key)  # built with its id: the common case
+        return
+    check_str(given, "$.id")
     if not given or (origin is not None and origin != key and given == id_of(origin)):
         object.__setattr__(obj, "id", id_of(key))
     object.__setattr__(obj, "_origin", key)

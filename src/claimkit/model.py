@@ -38,6 +38,8 @@ from claimkit._checks import (
     check_tuple,
     describe,
     fail,
+    only,
+    plain_str,
     show_int,
     surrogate_problem,
 )
@@ -252,6 +254,32 @@ class Quantity:
     event: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        text, span, hedge, low, high = self.text, self.span, self.hedge, self.low, self.high
+        if (
+            type(text) is str
+            and text
+            and type(span) is Span
+            and len(text) == span.end - span.start
+            and type(hedge) is Hedge
+            and (low is None or (type(low) is float and -_INF < low < _INF))
+            and (high is None or (type(high) is float and -_INF < high < _INF))
+            and (low is None or high is None or low <= high)
+            and (low is not None, high is not None) in _HEDGE_BOUNDS[hedge]
+            and (hedge is not _EXACT or low == high)
+            and (text.isascii() or plain_str(text))
+            and (
+                self.counted is None
+                or (
+                    type(self.counted) is str
+                    and (self.counted.isascii() or plain_str(self.counted))
+                )
+            )
+            and (
+                self.event is None
+                or (type(self.event) is str and (self.event.isascii() or plain_str(self.event)))
+            )
+        ):
+            return  # the common case, checked at once
         check_str(self.text, "$.text", empty=False)
         check_instance(self.span, Span, "$.span")
         check_enum(self.hedge, Hedge, "$.hedge")
@@ -282,6 +310,7 @@ class Quantity:
 
 # Members bound once: attribute access on an enum class is slow on Python 3.11.
 _EXACT: Final = Hedge.EXACT
+_INF: Final = float("inf")
 _OTHER: Final = Stance.OTHER
 _UNRESOLVED: Final = TimePrecision.UNRESOLVED
 _DAY: Final = TimePrecision.DAY
@@ -322,6 +351,32 @@ class TimeRef:
     end: datetime.date | None = None
 
     def __attrs_post_init__(self) -> None:
+        text, span, precision, start, end = (
+            self.text,
+            self.span,
+            self.precision,
+            self.start,
+            self.end,
+        )
+        if (
+            type(text) is str
+            and text
+            and type(span) is Span
+            and len(text) == span.end - span.start
+            and (text.isascii() or plain_str(text))
+            and (
+                (precision is _UNRESOLVED and start is None and end is None)
+                or (
+                    type(start) is datetime.date
+                    and type(end) is datetime.date
+                    and (
+                        (precision is _DAY and start == end)
+                        or (precision is _RANGE and end > start)
+                    )
+                )
+            )
+        ):
+            return  # the common case, checked at once
         check_str(self.text, "$.text", empty=False)
         check_instance(self.span, Span, "$.span")
         check_enum(self.precision, TimePrecision, "$.precision")
@@ -371,6 +426,29 @@ class Actor:
     _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     def __attrs_post_init__(self) -> None:
+        name, aliases, role, affiliation = self.name, self.aliases, self.role, self.affiliation
+        if (
+            type(name) is str
+            and name
+            and (name.isascii() or plain_str(name))
+            and type(self.kind) is ActorKind
+            and type(aliases) is tuple
+            and all(
+                type(alias) is str and (alias.isascii() or plain_str(alias)) for alias in aliases
+            )
+            and (role is None or (type(role) is str and (role.isascii() or plain_str(role))))
+            and (
+                affiliation is None
+                or (
+                    type(affiliation) is str
+                    and affiliation
+                    and (affiliation.isascii() or plain_str(affiliation))
+                )
+            )
+            and only(self.mentions, Span)
+        ):
+            settle_id(self, *_IDS[type(self)])
+            return  # the common case, checked at once
         check_str(self.name, "$.name", empty=False)
         check_enum(self.kind, ActorKind, "$.kind")
         check_tuple(self.aliases, str, "$.aliases")
@@ -429,6 +507,28 @@ class Claim:
     _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     def __attrs_post_init__(self) -> None:
+        speaker, when, confidence, extractor = (
+            self.speaker,
+            self.when,
+            self.confidence,
+            self.extractor,
+        )
+        if (
+            type(speaker) is str
+            and speaker
+            and (speaker.isascii() or plain_str(speaker))
+            and type(self.cue) is Excerpt
+            and type(self.content) is Excerpt
+            and type(self.mode) is Mode
+            and type(self.polarity) is Polarity
+            and type(self.hedged) is bool
+            and (when is None or type(when) is TimeRef)
+            and only(self.quantities, Quantity)
+            and (confidence is None or (type(confidence) is float and 0.0 <= confidence <= 1.0))
+            and (extractor is None or type(extractor) is ExtractorInfo)
+        ):
+            settle_id(self, *_IDS[type(self)])
+            return  # the common case, checked at once
         check_str(self.speaker, "$.speaker", empty=False)
         check_instance(self.cue, Excerpt, "$.cue")
         check_instance(self.content, Excerpt, "$.content")
@@ -529,6 +629,22 @@ class Dispute:
     _origin: Any = attrs.field(default=None, eq=False, repr=False, alias="_origin")
 
     def __attrs_post_init__(self) -> None:
+        point, positions, reason, note = self.point, self.positions, self.reason, self.note
+        if (
+            type(self.kind) is DisputeKind
+            and type(point) is str
+            and point
+            and (point.isascii() or plain_str(point))
+            and only(positions, Position)
+            and len({position.claim for position in positions}) == len(positions) >= 2
+            and (
+                reason is None or (type(reason) is str and (reason.isascii() or plain_str(reason)))
+            )
+            and (note is None or (type(note) is str and (note.isascii() or plain_str(note))))
+        ):
+            _check_accounts(positions)
+            settle_id(self, *_IDS[type(self)])
+            return  # the common case, checked at once
         check_enum(self.kind, DisputeKind, "$.kind")
         check_str(self.point, "$.point", empty=False)
         check_tuple(self.positions, Position, "$.positions")
@@ -613,6 +729,35 @@ class Article:
     SUPPORTED_FORMATS: ClassVar[frozenset[int]] = frozenset({FORMAT_VERSION})
 
     def __attrs_post_init__(self) -> None:
+        text, published, title, source, url, language = (
+            self.text,
+            self.published,
+            self.title,
+            self.source,
+            self.url,
+            self.language,
+        )
+        if (
+            type(text) is str
+            and (text.isascii() or plain_str(text))
+            and (published is None or type(published) is datetime.date)
+            and (title is None or (type(title) is str and (title.isascii() or plain_str(title))))
+            and (
+                source is None or (type(source) is str and (source.isascii() or plain_str(source)))
+            )
+            and (url is None or (type(url) is str and (url.isascii() or plain_str(url))))
+            and type(language) is str
+            and language
+            and (language.isascii() or plain_str(language))
+            and only(self.actors, Actor)
+            and only(self.claims, Claim)
+            and only(self.disputes, Dispute)
+            and type(self.format_version) is int
+        ):
+            if not article_is_valid(self):
+                raise ValidationError(list(article_problems(self)))
+            settle_id(self, *_IDS[type(self)])
+            return  # the common case, checked at once
         check_str(self.text, "$.text")
         check_instance(self.published, datetime.date, "$.published", optional=True)
         check_str(self.title, "$.title", optional=True)
