@@ -9,9 +9,12 @@ Two paths read the same format and give equal objects:
   keys are errors.
 * **msgspec** is the fast path for JSON and JSON Lines
   (:mod:`claimkit._fastpath`): it decodes straight into the attrs classes with
-  the same type rules. Whenever it declines or rejects a document, the document
-  is parsed again strictly (:mod:`claimkit._jsontext`) and decoded by cattrs,
-  which reports every problem.
+  the same type rules. A document that is byte for byte what ``to_json``
+  writes for the decoded object (claimkit's own output) is taken at once; any
+  other spelling has its keys and numbers checked exactly first. Whenever the
+  fast path declines or rejects a document, the document is parsed again
+  strictly (:mod:`claimkit._jsontext`) and decoded by cattrs, which reports
+  every problem.
 
 Every serialized article carries ``format_version``; a version this release
 does not know is an error that says so. Every error raised here is a
@@ -88,20 +91,28 @@ def to_json(obj: Any) -> bytes:
     return _fastpath.ENCODER.encode(obj)
 
 
+_DECLINED: Final = (
+    msgspec.ValidationError,
+    msgspec.DecodeError,
+    ValidationError,
+    UnicodeDecodeError,
+    RecursionError,
+)
+
+
 def _fast(raw: bytes, cls: type[Any]) -> Any:
     """The object msgspec decodes from ``raw``, or None to take the reference path."""
+    try:
+        obj = _fastpath.decoder(cls).decode(raw)
+    except _DECLINED:
+        return None
+    if _fastpath.written_as(raw, obj):
+        return obj  # byte for byte what to_json writes for it: nothing was lost
     key_decoder = _fastpath.KEY_DECODERS.get(cls)
     try:
         if key_decoder is not None:
             key_decoder.decode(raw)  # exact keys: none unknown, none missing
-        obj = _fastpath.decoder(cls).decode(raw)
-    except (
-        msgspec.ValidationError,
-        msgspec.DecodeError,
-        ValidationError,
-        UnicodeDecodeError,
-        RecursionError,
-    ):
+    except _DECLINED:
         return None
     if _fastpath.declines(obj) or not _fastpath.no_duplicate_keys(raw, obj):
         return None
