@@ -9,7 +9,10 @@
   the process itself) and J = 2 (a process pool), and ``claimkit.dask.extract_bag``
   computed on Dask's local ``processes`` scheduler with 1 and 2 worker processes (a
   pool forked before the timer starts, with claimkit imported in it, as the batch's
-  pool is forked from a process that imported it).
+  pool is forked from a process that imported it), every article sent back to the
+  process that computes the bag; and, as a corpus is written on Dask, the same bag
+  through ``claimkit.dask.write_partitions`` ("dask files"): each worker writes the
+  partitions it extracts as JSON Lines, and only their counts come back.
 * The measurement: each run is a fresh child process (``sys.executable``, the cyclic
   GC on as in normal use, claimkit imported before the timer starts), so no run
   inherits caches warmed by another. The child times, with ``time.perf_counter``, the
@@ -17,15 +20,15 @@
   it also reports CPU seconds (its own ``time.process_time`` plus its pool's children,
   from ``resource.getrusage`` after they are joined). R rounds (``--repeat``, default
   3); in each, the contenders run one after another in an order that turns each round
-  (A B C D, then B C D A, ...) so that a drift of the machine's load falls on all. Best
+  (A B C ..., then B C ... A, ...) so that a drift of the machine's load falls on all. Best
   wall time of R per contender. Printed: the load average before and after, each
   contender's best wall time, articles/s, CPU seconds, and the speed-ups 2 workers / 1
   worker (wall time ratio), for the batch and for Dask, with the range over rounds.
   Wall time, not CPU time, is what parallel workers shorten: it is the figure here;
   the CPU seconds show what the parallel runs cost beyond the serial one.
 
-Target: Dask on 2 local workers at least 1.7x one worker. The machine is shared: read
-the figures with the load average printed beside them.
+Target: Dask on 2 local workers at least 1.7x one worker (both Dask forms are shown).
+The machine is shared: read the figures with the load average printed beside them.
 
 Run: ``python benchmarks/batch.py [--articles N] [--repeat R] [--seed S]``
 """
@@ -55,6 +58,8 @@ CONTENDERS: Final = (
     ("batch jobs=2", "batch", 2),
     ("dask 1 worker", "dask", 1),
     ("dask 2 workers", "dask", 2),
+    ("dask files 1", "dask-files", 1),
+    ("dask files 2", "dask-files", 2),
 )
 
 
@@ -99,7 +104,7 @@ def child(engine: str, jobs: int, directory: str) -> dict[str, float]:
     from claimkit.batch import Failed, extract_batch
 
     pool = None
-    if engine == "dask":
+    if engine.startswith("dask"):
         import concurrent.futures
         import multiprocessing
 
@@ -111,11 +116,26 @@ def child(engine: str, jobs: int, directory: str) -> dict[str, float]:
         list(pool.map(abs, range(jobs * 4)))  # the workers are started
     cpu, children = time.process_time(), _children_cpu()
     start = time.perf_counter()
+    results: Sequence[object]
     if engine == "batch":
         results = list(extract_batch([directory], jobs=jobs))
-    else:
+    elif engine == "dask":
         bag = extract_bag([directory])
         results = bag.compute(scheduler="processes", pool=pool, num_workers=jobs)
+    else:  # each worker writes the partitions it extracts; only counts come back
+        from claimkit.dask import write_partitions
+
+        with tempfile.TemporaryDirectory() as folder:
+            written = write_partitions(
+                extract_bag([directory]),
+                folder,
+                scheduler="processes",
+                pool=pool,
+                num_workers=jobs,
+            )
+        if written.failed:
+            raise SystemExit("a benchmark input failed")
+        results = range(written.articles)
     wall = time.perf_counter() - start
     if pool is not None:
         pool.shutdown()
@@ -167,7 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         characters = write_corpus(directory, args.articles, args.seed)
         print(f"{args.articles} fresh articles, {characters:,} characters, {args.repeat} rounds")
         for round_ in range(args.repeat):
-            turned = CONTENDERS[round_ % 4 :] + CONTENDERS[: round_ % 4]
+            shift = round_ % len(CONTENDERS)
+            turned = CONTENDERS[shift:] + CONTENDERS[:shift]
             for label, engine, jobs in turned:
                 runs[label].append(_run_child(engine, jobs, directory))
             walls = "  ".join(
@@ -185,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for engine, one, two in (
         ("batch", "batch jobs=1", "batch jobs=2"),
         ("dask", "dask 1 worker", "dask 2 workers"),
+        ("dask files", "dask files 1", "dask files 2"),
     ):
         ratio = best[one]["wall"] / best[two]["wall"]
         rounds = [a["wall"] / b["wall"] for a, b in zip(runs[one], runs[two], strict=True)]

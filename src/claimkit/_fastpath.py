@@ -75,10 +75,10 @@ def written_as(raw: bytes, obj: Any) -> bool:
     return raw.startswith(encoded) and (len(raw) == size or raw[size:].isspace())
 
 
-# Documents spelled otherwise have their keys checked exactly with "key twins": msgspec Structs generated
-# from the model, every field required and unknown fields forbidden. They are not
-# tracked by the garbage collector (gc=False; they hold no cycles), so building and
-# dropping them costs little even with the collector on.
+# Documents spelled otherwise have their keys checked exactly with "key twins": msgspec
+# Structs generated from the model, every field required and unknown fields forbidden.
+# They are not tracked by the garbage collector (gc=False; they hold no cycles), so
+# building and dropping them costs little even with the collector on.
 def _key_twins() -> dict[type, type]:
     twins: dict[type, type] = {}
 

@@ -20,13 +20,15 @@ from __future__ import annotations
 import datetime
 import functools
 import os
+import uuid
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import dask.bag as db
 from dask.base import compute as dask_compute
 from dask.delayed import delayed
+from dask.highlevelgraph import HighLevelGraph
 
 from claimkit.batch import (
     BatchError,
@@ -162,13 +164,23 @@ def write_partitions(
     chosen = format_named(format)
     folder = os.fspath(directory)
     os.makedirs(folder, exist_ok=True)
-    parts = results.to_delayed()
-    paths = [os.path.join(folder, f"part-{i:05}{chosen.suffixes[0]}") for i in range(len(parts))]
-    write = delayed(_write_partition, pure=False)
-    tasks = [
-        write(part, path, chosen.name, keep_going) for part, path in zip(parts, paths, strict=True)
+    paths = [
+        os.path.join(folder, f"part-{i:05}{chosen.suffixes[0]}") for i in range(results.npartitions)
     ]
-    done = dask_compute(*tasks, **compute)
+    # One task a partition that depends on that partition alone (as Dask's own
+    # to_textfiles builds it), so the optimizer fuses it with the task that made the
+    # partition: the articles are written where they were extracted and never travel.
+    name = f"claimkit-write-{uuid.uuid4().hex}"
+    graph: dict[Any, Any] = {
+        (name, i): (_write_partition, (results.name, i), path, chosen.name, keep_going)
+        for i, path in enumerate(paths)
+    }
+    written = db.Bag(
+        HighLevelGraph.from_collections(name, graph, dependencies=[cast(Any, results)]),
+        name,
+        results.npartitions,
+    )
+    done = dask_compute(*written.to_delayed(), **compute)
     return Written(
         paths=tuple(paths),
         articles=sum(count for count, _ in done),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 from typing import Any
 
 import attrs
@@ -60,6 +61,23 @@ def test_json_round_trip_is_the_identity(obj: Any) -> None:
 @given(EVERY_MODEL_OBJECT)
 def test_json_is_the_dict_form(obj: Any) -> None:
     assert json.loads(to_json(obj)) == to_dict(obj)
+
+
+@given(EVERY_MODEL_OBJECT)
+def test_pickle_round_trip_is_the_identity(obj: Any) -> None:
+    back = pickle.loads(pickle.dumps(obj))
+    assert back == obj
+    assert to_json(back) == to_json(obj)  # the ids too
+
+
+@given(articles())
+def test_a_pickled_article_keeps_its_derived_id_following_its_content(article: Article) -> None:
+    back = pickle.loads(pickle.dumps(article))
+    changed = attrs.evolve(back, text=back.text + " More.")
+    if article.id == derived_id(article):
+        assert changed.id == derived_id(changed)
+    else:
+        assert changed.id == article.id
 
 
 @given(articles())
