@@ -26,8 +26,14 @@ It prints, in one run:
   the share of its disputing pairs (all pairs, checked one by one on a sample of its
   claims) that are derivable from its positions.
 
+* **parallel**: the disputes of a corpus (200k claims by default) split into 8 JSON Lines
+  files, in one process (``event_disputes``) and with ``claimkit.dask.dispute_bag`` on
+  Dask's local ``processes`` scheduler with 1 and 2 workers: wall seconds (what workers
+  shorten), best of ``--rounds`` interleaved rounds, each run a fresh process.
+
 Run: ``python benchmarks/corpus.py [--claims 250000,500000,1000000] [--skewed 1000000]
-[--analysis 200000] [--dir DIR]``. Times are CPU seconds of one process on one core.
+[--analysis 200000] [--dask 200000] [--rounds 2] [--dir DIR]``. Times are CPU seconds of
+one process on one core, but for the parallel comparison.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ import itertools
 import json
 import platform
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -172,8 +179,8 @@ def build_article(
                     text=str(figure),
                     span=Span(start=start, end=start + len(str(figure))),
                     hedge=Hedge.EXACT,
-                    low=figure,
-                    high=figure,
+                    low=float(figure),  # bounds are floats, as the extractor gives them
+                    high=float(figure),
                     counted=counted,
                     event=event,
                 ),
@@ -266,6 +273,88 @@ def child(mode: str, path: Path, articles: int) -> None:
     cpu = time.process_time() - start
     figures = {"cpu": cpu, "peak_mb": _peak_rss_mb(), "start_mb": before, **attrs.asdict(stats)}
     print(json.dumps(figures))
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+#: Dispute partitions on Dask: more than the 8 input files, so that the hot events of a
+#: skewed corpus are spread over the workers (with 8, two workers gained little).
+DASK_PARTITIONS = 32
+
+
+def parallel_child(mode: str, folder: Path) -> None:
+    """The disputes of every JSON Lines file of ``folder``: in this process with
+    ``event_disputes`` (mode ``stream``) or on Dask's local ``processes`` scheduler with
+    1 or 2 workers (``dask1``, ``dask2``); print wall and CPU seconds and the count."""
+    files = sorted(str(path) for path in folder.glob("*.jsonl"))
+    pool = None
+    if mode.startswith("dask"):
+        import concurrent.futures
+        import multiprocessing
+
+        import claimkit.dask  # noqa: F401 (imported before the workers are forked)
+
+        workers = int(mode.removeprefix("dask"))
+        pool = concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork")
+        )
+        list(pool.map(abs, range(workers * 4)))  # the workers are started
+    cpu, children, start = time.process_time(), _children_cpu(), time.perf_counter()
+    if pool is None:
+
+        def read() -> Iterator[Article]:
+            for name in files:
+                with open(name, "rb") as stream:
+                    yield from iter_jsonl(stream, source=name)
+
+        count = sum(1 for _ in event_disputes(read()))
+    else:
+        from claimkit.dask import corpus_bag, dispute_bag
+
+        bag: Any = dispute_bag(corpus_bag(files), npartitions=DASK_PARTITIONS)
+        count = bag.count().compute(scheduler="processes", pool=pool, num_workers=workers)
+    wall = time.perf_counter() - start
+    if pool is not None:
+        pool.shutdown()
+    used = time.process_time() - cpu + _children_cpu() - children
+    print(json.dumps({"wall": wall, "cpu": used, "disputes": count}))
+
+
+def report_parallel(claims: int, folder: Path, rounds: int) -> None:
+    """Corpus disputes on Dask with 1 and 2 workers against one process, wall time."""
+    files = 8
+    articles = claims // CLAIMS_PER_ARTICLE
+    outs = [(folder / f"part-{i}.jsonl").open("wb") for i in range(files)]
+    for index, (article, _) in enumerate(build_corpus(claims)):
+        outs[min(files - 1, index * files // articles)].write(to_json(article) + b"\n")
+    for out in outs:
+        out.close()
+    print(
+        f"\nparallel: {claims:,} claims in {files} JSON Lines files, disputes in one process"
+        f" (event_disputes) and on Dask's local processes scheduler ({DASK_PARTITIONS}"
+        f" dispute partitions); wall seconds, best of {rounds} interleaved rounds, each run"
+        " a fresh process"
+    )
+    modes = ("stream", "dask1", "dask2")
+    runs: dict[str, list[dict[str, Any]]] = {mode: [] for mode in modes}
+    for round_ in range(rounds):
+        for mode in modes[round_ % 3 :] + modes[: round_ % 3]:
+            runs[mode].append(timed(mode, folder, 0))
+    best = {mode: min(runs[mode], key=lambda run: run["wall"]) for mode in modes}
+    for mode, label in zip(modes, ("one process", "dask 1 worker", "dask 2 workers"), strict=True):
+        run = best[mode]
+        print(
+            f"  {label:<15} {run['wall']:>7.1f} s wall  {run['cpu']:>7.1f} s CPU"
+            f"  {run['disputes']:>7,} disputes"
+        )
+    speedup = best["dask1"]["wall"] / best["dask2"]["wall"]
+    print(
+        f"  dask: 2 workers {speedup:.2f}x one worker; 1 worker takes"
+        f" {best['dask1']['wall'] / best['stream']['wall']:.2f}x the time of one process"
+    )
 
 
 def timed(mode: str, path: Path, articles: int) -> dict[str, Any]:
@@ -428,12 +517,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--analysis", type=int, default=200_000, help="claims of the blocking comparison"
     )
     parser.add_argument("--sample", type=int, default=2000, help="hot claims checked pairwise")
+    parser.add_argument(
+        "--dask", type=int, default=200_000, help="claims of the Dask comparison (0: none)"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of the Dask comparison")
     parser.add_argument("--dir", help="where the corpora are written (default: temp)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         mode, path, articles = args.child
-        child(mode, Path(path), int(articles))
+        if mode in ("stream", "dask1", "dask2"):
+            parallel_child(mode, Path(path))
+        else:
+            child(mode, Path(path), int(articles))
         return 0
     sizes = sorted(int(size) for size in args.claims.split(","))
     print(
@@ -455,6 +551,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             write_corpus(hot, args.skewed, hot=0.5)
             report_scale(hot, [args.skewed], "skewed (one incident in half the articles)")
             hot.unlink()
+    if args.dask:
+        with tempfile.TemporaryDirectory(dir=args.dir) as folder:
+            report_parallel(args.dask, Path(folder), args.rounds)
     if args.analysis:
         report_blocking(args.analysis, args.sample)
     return 0

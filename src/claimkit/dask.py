@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import functools
 import os
+import pickle
 import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
@@ -215,44 +216,53 @@ def corpus_bag(inputs: Iterable[str | os.PathLike[str]]) -> db.Bag:
     return db.from_sequence(names, npartitions=max(1, len(names))).map_partitions(_read_input)
 
 
-def _records(articles: Iterable[Article], window_days: int) -> list[ClaimRecord]:
-    from claimkit.corpus.stream import claim_records
+def _prepare(
+    articles: Iterable[Article], window_days: int, partitions: int
+) -> list[tuple[list[tuple[str, ...]], tuple[bytes, ...]]]:
+    """One input partition's side keys, and its claims' records split by event
+    partition, each part pickled to one bytes object (cheap for any scheduler to move).
 
-    return [r for a in articles for r in claim_records(a, window_days=window_days)]
-
-
-def _side_keys(articles: Iterable[Article]) -> list[tuple[str, ...]]:
-    """The distinct keys of a partition's sides that join names (two keys or more)."""
+    The side keys are those that join names (two keys or more)."""
     from claimkit.corpus.sides import speaker_keys
+    from claimkit.corpus.stream import claim_records, partition_of
 
-    found = {
-        keys
-        for article in articles
-        for keys in speaker_keys(article).values()
-        if isinstance(keys, tuple) and len(keys) > 1
-    }
-    return sorted(found)
+    keys: set[tuple[str, ...]] = set()
+    parts: list[list[ClaimRecord]] = [[] for _ in range(partitions)]
+    for article in articles:
+        keys.update(
+            found
+            for found in speaker_keys(article).values()
+            if isinstance(found, tuple) and len(found) > 1
+        )
+        for record in claim_records(article, window_days=window_days):
+            parts[partition_of(record.event, partitions)].append(record)
+    packed = tuple(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in parts)
+    return [(sorted(keys), packed)]
 
 
-def _sides(*parts: list[tuple[str, ...]]) -> Sides:
+def _part(prepared: list[tuple[list[tuple[str, ...]], tuple[bytes, ...]]], index: int) -> bytes:
+    ((_, packed),) = prepared
+    return packed[index]
+
+
+def _sides(*prepared: list[tuple[list[tuple[str, ...]], tuple[bytes, ...]]]) -> Sides:
     from claimkit.corpus.sides import Sides
 
     sides = Sides()
-    for keys in sorted({keys for part in parts for keys in part}):
+    for keys in sorted({keys for ((found, _),) in prepared for keys in found}):
         sides.add(keys)
     return sides
 
 
-def _event_dispute(group: tuple[PlainEvent, list[ClaimRecord]], sides: Sides) -> list[Any]:
-    from claimkit.corpus.positions import dispute_of_event
-    from claimkit.corpus.stream import CorpusError
+def _partition_disputes(index: int, partitions: int, sides: Sides, *parts: bytes) -> list[Any]:
+    """The disputes of the events of one partition, from its records in every part."""
+    from claimkit.corpus.stream import DisputeStats, group_disputes
 
-    event, records = group
-    try:
-        dispute = dispute_of_event(event, records, lambda r: sides.side(r.keys, r.article))
-    except ValueError as error:
-        raise CorpusError(str(error)) from None
-    return [] if dispute is None else [dispute]
+    groups: dict[PlainEvent, list[ClaimRecord]] = {}
+    for part in parts:
+        for record in pickle.loads(part):
+            groups.setdefault(record.event, []).append(record)
+    return list(group_disputes(groups, sides, DisputeStats(), partitions))
 
 
 def dispute_bag(
@@ -262,24 +272,32 @@ def dispute_bag(
     :class:`~claimkit.corpus.EventDispute` per disputed event, the disputes that
     :func:`claimkit.corpus.event_disputes` yields (in another order).
 
-    The claims' records are grouped by event key in a shuffle into ``npartitions``
-    partitions (those of ``articles`` when not given); the sides, which join speakers'
-    names across the corpus, are made once from every partition's keys and sent to
-    each task. Computing it raises :class:`~claimkit.corpus.CorpusError` when a claim
-    is given twice (two articles with one id).
+    Each partition of ``articles`` becomes, in the task that reads it, its side keys
+    and its claims' records split into ``npartitions`` parts by event key (those of
+    ``articles`` when not given); so the articles never travel, and each event's
+    records meet in one task, which makes its dispute (a task holds one partition's
+    events). The sides, which join speakers' names across the corpus, are made once
+    from every partition's keys and sent to each task. Computing it raises
+    :class:`~claimkit.corpus.CorpusError` when a claim is given twice (two articles
+    with one id).
     """
     if type(window_days) is not int or window_days < 0:
         raise ValueError(f"window_days must be an int >= 0, got {window_days!r}")
-    sides = delayed(_sides, pure=True)(*articles.map_partitions(_side_keys).to_delayed())
-    records = articles.map_partitions(_records, window_days)
-    groups = records.groupby(
-        _event_of, npartitions=npartitions or articles.npartitions, shuffle="tasks"
+    if npartitions is not None and (type(npartitions) is not int or npartitions < 1):
+        raise ValueError(f"npartitions must be an int >= 1, got {npartitions!r}")
+    partitions = npartitions or articles.npartitions
+    prepared = articles.map_partitions(_prepare, window_days, partitions).to_delayed(
+        optimize_graph=True
     )
-    return groups.map(_event_dispute, sides).flatten()
-
-
-def _event_of(record: ClaimRecord) -> PlainEvent:
-    return record.event
+    sides = delayed(_sides, pure=True)(*prepared)
+    part = delayed(_part, pure=True)
+    found = [
+        delayed(_partition_disputes, pure=True)(
+            index, partitions, sides, *(part(piece, index) for piece in prepared)
+        )
+        for index in range(partitions)
+    ]
+    return db.from_delayed(found)
 
 
 def dispute_lines(disputes: db.Bag) -> db.Bag:

@@ -58,7 +58,15 @@ from claimkit.errors import ClaimkitError
 from claimkit.language.counts import counts_of
 from claimkit.model import Article, Polarity, Quantity
 
-__all__ = ["DEFAULT_PARTITIONS", "CorpusError", "DisputeStats", "claim_records", "event_disputes"]
+__all__ = [
+    "DEFAULT_PARTITIONS",
+    "CorpusError",
+    "DisputeStats",
+    "claim_records",
+    "event_disputes",
+    "group_disputes",
+    "partition_of",
+]
 
 #: Files the records are spilled to: events are spread over them by a hash of their key.
 DEFAULT_PARTITIONS: Final = 64
@@ -147,7 +155,8 @@ def claim_records(
         )
 
 
-def _partition(event: PlainEvent, partitions: int) -> int:
+def partition_of(event: PlainEvent, partitions: int) -> int:
+    """The partition (of ``partitions``) that an event's records go to, the same in every run."""
     # A stable hash (not hash(), which changes between runs), so the order is reproducible.
     return zlib.crc32(repr(event).encode("utf-8")) % partitions
 
@@ -167,13 +176,16 @@ def _records(
             yield record
 
 
-def _disputes(
+def group_disputes(
     groups: dict[PlainEvent, list[ClaimRecord]], sides: Sides, stats: DisputeStats, partitions: int
 ) -> Iterator[EventDispute]:
+    """The disputes of one partition's events (emptying ``groups`` as it goes), in the
+    order of their event key; ``stats`` is filled in."""
+
     def side(record: ClaimRecord) -> str:
         return sides.side(record.keys, record.article)
 
-    for event in sorted(groups, key=lambda e: (_partition(e, partitions), repr(e))):
+    for event in sorted(groups, key=lambda e: (partition_of(e, partitions), repr(e))):
         records = groups.pop(event)
         stats.events += 1
         stats.largest_event = max(stats.largest_event, len(records))
@@ -219,14 +231,14 @@ def event_disputes(
         groups: dict[PlainEvent, list[ClaimRecord]] = {}
         for record in records:
             groups.setdefault(record.event, []).append(record)
-        yield from _disputes(groups, sides, counters, partitions)
+        yield from group_disputes(groups, sides, counters, partitions)
         return
     with tempfile.TemporaryDirectory(prefix="claimkit-disputes-", dir=directory) as tmp:
         paths = [Path(tmp, f"{i:04}.pickle") for i in range(partitions)]
-        sizes = _spill(((_partition(r.event, partitions), r) for r in records), paths)
+        sizes = _spill(((partition_of(r.event, partitions), r) for r in records), paths)
         for path, size in zip(paths, sizes, strict=True):
             for groups in _partition_groups(path, size):
-                yield from _disputes(groups, sides, counters, partitions)
+                yield from group_disputes(groups, sides, counters, partitions)
 
 
 def _spill(records: Iterable[tuple[int, ClaimRecord]], paths: list[Path]) -> list[int]:
