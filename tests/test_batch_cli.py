@@ -92,17 +92,45 @@ def test_keep_going_writes_the_good_and_reports_the_bad(
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_without_keep_going_the_first_bad_input_stops_after_writing_what_came_before(
+def test_without_keep_going_the_first_bad_input_stops_and_writes_no_file(
     in_tmp: Path, capsys: pytest.CaptureFixture[str], jobs: str
 ) -> None:
     inputs = _good_bad_good(in_tmp)
+    (in_tmp / "out.jsonl").write_bytes(b"an earlier run\n")
     code, out, err = _run(capsys, "extract", *inputs, "-o", "out.jsonl", "--jobs", jobs)
     assert (code, out) == (2, "")
     assert err == (
         "claimkit: 2.txt:1: impossible date '2020-02-30': day is out of range for month\n"
+        "claimkit: out.jsonl: not written (--keep-going writes the good inputs)\n"
     )
-    written = list(claimkit.iter_jsonl((in_tmp / "out.jsonl").read_bytes().splitlines()))
-    assert _texts(written) == ["Russia said two soldiers died."]
+    # The earlier output is left as it was, and nothing half-written is left beside it.
+    assert (in_tmp / "out.jsonl").read_bytes() == b"an earlier run\n"
+    assert sorted(p.name for p in in_tmp.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_without_keep_going_standard_output_has_the_articles_before_the_bad_input(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    inputs = _good_bad_good(in_tmp)
+    code, out, err = _run(capsys, "extract", *inputs, "--jobs", jobs)
+    assert code == 2
+    assert err.startswith("claimkit: 2.txt:1: impossible date")
+    assert _texts(list(claimkit.iter_jsonl(out.splitlines()))) == ["Russia said two soldiers died."]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_a_complete_run_replaces_an_earlier_output(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    name = "out" + suffix
+    assert _run(capsys, "extract", str(SEED_TEXT), "-o", name)[0] == 0
+    first = sorted(p.name for p in in_tmp.iterdir())
+    assert _run(capsys, "extract", str(SEED_TEXT), "-o", name)[0] == 0
+    assert sorted(p.name for p in in_tmp.iterdir()) == first  # no partial output left
+    if suffix == ".jsonl":
+        (article,) = claimkit.iter_jsonl((in_tmp / name).read_bytes().splitlines())
+        assert len(article.claims) == 10
 
 
 def test_the_suffix_chooses_the_format(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,10 +10,19 @@ in :mod:`claimkit.corpus.lines` and docs/corpus.md.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import IO, Any
 
-from claimkit.cli import EXIT_OK, EXIT_USAGE, UsageError, _command, _stdout_bytes
+from claimkit._staged import Staged
+from claimkit.cli import (
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    _command,
+    _not_written,
+    _stdout_bytes,
+)
 from claimkit.corpus.events import DEFAULT_WINDOW_DAYS
 
 __all__ = ["register"]
@@ -25,12 +34,17 @@ def _window(value: str) -> int:
     return int(value)
 
 
-def _open_output(name: str | None) -> IO[bytes]:
+def _open_output(name: str | None) -> tuple[IO[bytes], Staged | None]:
+    """The stream to write, and where it is staged when it is a file (see
+    :mod:`claimkit._staged`: put in place when complete, removed on failure)."""
     if name in (None, "-"):
-        return _stdout_bytes()
+        return _stdout_bytes(), None
     assert name is not None
+    if os.path.isdir(name):
+        raise UsageError(f"{name}: cannot write: Is a directory")
+    staged = Staged(name)
     try:
-        return open(name, "wb")  # closed by the command
+        return open(staged.partial, "wb"), staged  # closed by the command
     except OSError as error:
         raise UsageError(f"{name}: cannot write: {error.strerror}") from None
 
@@ -53,7 +67,8 @@ def _cmd_disputes(args: argparse.Namespace) -> int:
         _say(str(failure))
 
     stats = DisputeStats()
-    output = _open_output(args.output)
+    output, staged = _open_output(args.output)
+    complete = False
     try:
         articles = read_corpus(args.inputs, keep_going=args.keep_going, on_failure=failed)
         disputes = event_disputes(
@@ -63,15 +78,22 @@ def _cmd_disputes(args: argparse.Namespace) -> int:
             write_disputes(disputes, output)
         finally:
             disputes.close()
+        complete = True
     except BatchError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(_not_written(str(error), args.output)) from None
     except CorpusError as error:
-        raise UsageError(f"{error} (two articles with one id among the inputs)") from None
+        message = f"{error} (two articles with one id among the inputs)"
+        raise UsageError(_not_written(message, args.output, bad_input=False)) from None
     except OSError as error:
-        raise UsageError(f"cannot write the output or the spill: {error}") from None
+        message = f"cannot write the output or the spill: {error}"
+        raise UsageError(_not_written(message, args.output, bad_input=False)) from None
     finally:
-        if args.output not in (None, "-"):
+        if staged is not None:
             output.close()
+            if complete:
+                staged.commit()
+            else:
+                staged.discard()
     if args.stats:
         _say(
             f"{stats.articles:,} articles, {stats.claims:,} claims"

@@ -184,23 +184,32 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     progress = Progress(sys.stderr)
     try:
-        summary = write_batch(
-            args.files,
-            sink,
-            jobs=args.jobs,
-            published=args.published,
-            keep_going=args.keep_going,
-            on_failure=lambda failed: progress.say(
-                f"claimkit: {failed}".replace("\n", "\nclaimkit: ")
-            ),
-            progress=progress,
-        )
+        with sink:  # a run that stops on a bad input leaves no output file
+            summary = write_batch(
+                args.files,
+                sink,
+                jobs=args.jobs,
+                published=args.published,
+                keep_going=args.keep_going,
+                on_failure=lambda failed: progress.say(
+                    f"claimkit: {failed}".replace("\n", "\nclaimkit: ")
+                ),
+                progress=progress,
+            )
     except BatchError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(_not_written(str(error), args.output)) from None
     finally:
         progress.close()
-        sink.close()
     return EXIT_USAGE if summary.failed else EXIT_OK
+
+
+def _not_written(message: str, output: str | None, *, bad_input: bool = True) -> str:
+    """``message``, saying that the output file was not written when there is one (and,
+    when a bad input stopped the run, how to write the good ones)."""
+    if output in (None, "-"):
+        return message
+    hint = " (--keep-going writes the good inputs)" if bad_input else ""
+    return f"{message}\n{output}: not written{hint}"
 
 
 def _stdout_bytes() -> IO[bytes]:
@@ -479,7 +488,8 @@ def _parser() -> argparse.ArgumentParser:
         "--keep-going",
         action="store_true",
         help="report an input that cannot be read and go on (exit code 2 at the end);"
-        " without it the first stops the run, after writing the articles before it",
+        " without it the first stops the run and -o FILE is not written (standard output"
+        " has the articles before it)",
     )
     _add_published(extract)
     extract.add_argument(

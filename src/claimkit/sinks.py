@@ -11,6 +11,7 @@ needs pyarrow (the ``claimkit[arrow]`` extra).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -20,6 +21,7 @@ from typing import IO, Final, Protocol, Self
 
 import attrs
 
+from claimkit._staged import Staged
 from claimkit.errors import ClaimkitError
 from claimkit.model import Article
 
@@ -27,6 +29,7 @@ __all__ = [
     "FORMATS",
     "Format",
     "JsonLinesSink",
+    "OutputSink",
     "ParquetSink",
     "SchemaOrgSink",
     "Sink",
@@ -50,11 +53,22 @@ class SinkError(ClaimkitError):
     """An output that cannot be opened or written, or whose format is unknown."""
 
 
-class _ClosingSink:
-    """A sink as a context manager: leaving the block closes it."""
+class OutputSink:
+    """The sinks of this module: each is a context manager, and leaving the block closes
+    it, or discards what it wrote when the block raised."""
+
+    def write(self, article: Article, /) -> None:
+        """Write one article."""
+        raise NotImplementedError
 
     def close(self) -> None:
         """Write what is left and release the output."""
+
+    def discard(self) -> None:
+        """Release the output without putting it in place: a file or directory output
+        is removed and an earlier one at its name left as it was (a stream, which cannot
+        be taken back, is closed)."""
+        self.close()
 
     def __enter__(self) -> Self:
         return self
@@ -65,10 +79,13 @@ class _ClosingSink:
         error: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self.close()
+        if error is None:
+            self.close()
+        else:
+            self.discard()
 
 
-class _StreamSink(_ClosingSink):
+class _StreamSink(OutputSink):
     """A sink writing lines to a binary stream, which it leaves open."""
 
     def __init__(self, stream: IO[bytes]) -> None:
@@ -104,7 +121,7 @@ class SchemaOrgSink(_StreamSink):
         self._line(json.dumps(to_schema_org(article), ensure_ascii=False).encode("utf-8"))
 
 
-class ParquetSink(_ClosingSink):
+class ParquetSink(OutputSink):
     """A Parquet directory (see :mod:`claimkit.columnar`): one file per table, written in
     row groups as articles come. Opening it raises :class:`SinkError` when pyarrow is
     not installed or the directory cannot be made."""
@@ -143,8 +160,8 @@ class Format:
 
     name: str
     suffixes: tuple[str, ...]
-    to_stream: Callable[[IO[bytes]], Sink] | None = None
-    to_path: Callable[[str], Sink] | None = None
+    to_stream: Callable[[IO[bytes]], OutputSink] | None = None
+    to_path: Callable[[str], OutputSink] | None = None
 
 
 #: The output formats, the first being the default of standard output.
@@ -178,13 +195,17 @@ def _format_of(output: str) -> Format:
 
 def open_sink(
     output: str | None, *, format: str | None = None, stdout: IO[bytes] | None = None
-) -> Sink:
+) -> OutputSink:
     """A sink for the file ``output``, or for ``stdout`` (standard output when not
     given) when ``output`` is ``None`` or ``-``.
 
     The format is ``format`` when given, otherwise the one the file name's suffix
     chooses (``.jsonl`` or ``.json``: JSON Lines; ``.jsonld``: schema.org; ``.parquet``:
-    a Parquet directory), JSON Lines on standard output. Raises :class:`SinkError` for
+    a Parquet directory), JSON Lines on standard output. A file or directory is written
+    beside its name and put in place when the sink is closed; :meth:`OutputSink.discard`
+    (or an exception leaving its ``with`` block) removes it instead, so a run that fails
+    leaves no partial output and an earlier output at that name as it was. Raises
+    :class:`SinkError` for
     an unknown format or suffix, a format that cannot go to standard output, a file
     that cannot be written, or Parquet without pyarrow.
     """
@@ -198,21 +219,35 @@ def open_sink(
             raise SinkError(f"{chosen.name} cannot be written to standard output: give -o FILE")
         return chosen.to_stream(stdout if stdout is not None else sys.stdout.buffer)
     assert output is not None
+    # Written beside its name and renamed onto it when closed (see claimkit._staged).
+    staged = Staged(output)
     if chosen.to_path is not None:
-        return chosen.to_path(output)
+        if os.path.exists(output) and not os.path.isdir(output):
+            raise SinkError(
+                f"{output}: exists and is not a directory (Parquet is written as a directory"
+                " of tables)"
+            )
+        try:
+            return _StagedSink(chosen.to_path(staged.partial), staged)
+        except SinkError as error:
+            raise SinkError(str(error).replace(staged.partial, output)) from None
     assert chosen.to_stream is not None
+    if os.path.isdir(output):
+        raise SinkError(f"{output}: cannot write: Is a directory")
     try:
-        stream = open(output, "wb")  # noqa: SIM115 (the sink closes it, when it is closed)
+        stream = open(staged.partial, "wb")  # noqa: SIM115 (the sink closes it)
     except OSError as error:
         raise SinkError(f"{output}: cannot write: {error.strerror}") from None
-    return _FileSink(chosen.to_stream(stream), stream)
+    return _StagedSink(chosen.to_stream(stream), staged, stream)
 
 
-class _FileSink(_ClosingSink):
-    """A sink that closes the file it was opened on after the sink itself."""
+class _StagedSink(OutputSink):
+    """A sink writing under a temporary name: closing it puts the output in place,
+    discarding it removes the output (and closes the file it was opened on)."""
 
-    def __init__(self, sink: Sink, stream: IO[bytes]) -> None:
+    def __init__(self, sink: Sink, staged: Staged, stream: IO[bytes] | None = None) -> None:
         self._sink = sink
+        self._staged = staged
         self._stream = stream
 
     def write(self, article: Article, /) -> None:
@@ -221,5 +256,19 @@ class _FileSink(_ClosingSink):
     def close(self) -> None:
         try:
             self._sink.close()
+            if self._stream is not None:
+                self._stream.close()
+        except BaseException:
+            self.discard()
+            raise
+        self._staged.commit()
+
+    def discard(self) -> None:
+        try:
+            with contextlib.suppress(Exception):
+                self._sink.close()
+            if self._stream is not None:
+                with contextlib.suppress(OSError):
+                    self._stream.close()
         finally:
-            self._stream.close()
+            self._staged.discard()
