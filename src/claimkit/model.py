@@ -19,6 +19,7 @@ whole article in :mod:`claimkit._invariants`, the derivation of ids in
 
 from __future__ import annotations
 
+import copyreg
 import datetime
 import enum
 import itertools
@@ -791,9 +792,16 @@ class Article:
         """The actor who made ``claim``."""
         return self.actor(claim.speaker)
 
-    def __reduce__(self) -> tuple[Callable[[bytes], Article], tuple[bytes]]:
+    def __reduce__(self) -> tuple[Any, ...]:
         # Pickled as its JSON: one encode and one decode in C, where attrs' pickling
-        # calls Python once per object of the article (worker processes send many).
+        # calls Python once per object of the article (worker processes send many). An
+        # int where a number goes would come back a float: such an article is pickled
+        # field by field, as attrs does.
+        for claim in self.claims:
+            if type(claim.confidence) is int or any(
+                type(q.low) is int or type(q.high) is int for q in claim.quantities
+            ):
+                return (copyreg.__newobj__, (type(self),), self.__getstate__())  # type: ignore[attr-defined]
         return (_unpickle_article, (_PICKLE_ENCODER.encode(self),))
 
 
