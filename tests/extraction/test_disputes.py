@@ -248,6 +248,17 @@ def test_the_account_the_denier_gives_instead_is_a_position() -> None:
             [{"affirms": {"company"}, "denies": {"regulator"}}],
             id="a recall",
         ),
+        pytest.param(
+            "The army said it had killed 11 rebels. The rebels said they lost only one fighter.",
+            [{"affirms": {"army"}, "denies": {"rebels"}}],
+            id="fighters a side lost are its dead",
+        ),
+        pytest.param(
+            "The army said it had killed more than 130 insurgents. "
+            "The rebels said only five Taliban members were killed.",
+            [{"affirms": {"army"}, "denies": {"rebels"}}],
+            id="members of an armed group are fighters",
+        ),
     ],
 )
 def test_more_numeric_disputes(text: str, expected: list[dict[str, set[str]]]) -> None:
