@@ -204,6 +204,13 @@ def test_contradictions(text: str, expected: list[dict[str, set[str]]]) -> None:
             [{"affirms": {"kyrgyzstan"}, "denies": {"tajikistan"}}],
             id="the account the denier gives instead",
         ),
+        pytest.param(
+            "Officials said the strike killed 28 Taliban rebels. "
+            "The coalition said three soldiers were killed in a road accident. "
+            "A Taliban spokesman denied any militant deaths.",
+            [{"affirms": {"officials"}, "denies": {"taliban-spokesman"}}],
+            id="a denial of deaths of fighters does not answer deaths of soldiers",
+        ),
     ],
 )
 def test_denial_disputes(text: str, expected: list[dict[str, set[str]]]) -> None:

@@ -51,6 +51,7 @@ __all__ = [
     "counts_of",
     "disputed_count_event",
     "interval",
+    "roles_named",
     "unmatched_counts",
 ]
 
@@ -85,6 +86,29 @@ _MEMBERS_OF: Final[dict[str, str]] = {
     if kind in _GROUP_CLASSES
     for word in words
 }
+# Those who do not fight: "civilians" are not the "fighters" or "soldiers" of a fight.
+_CIVILIANS: Final = frozenset("civilian civilians noncombatants non-combatants".split())
+_ROLE_WORD: Final = re.compile(r"[a-z][a-z-]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def roles_named(text: str) -> frozenset[str]:
+    """Who in a fight a text names: "soldiers", "fighters" or "civilians" (of
+    :data:`COMBATANTS` and the words of non-combatants); words of people in general
+    ("people", "victims") name none.
+
+    >>> sorted(roles_named("killed 28 Taliban rebels and at least four civilians"))
+    ['civilians', 'fighters']
+    """
+    found = set()
+    for word in _ROLE_WORD.findall(text.lower()):
+        if word in _CIVILIANS:
+            found.add("civilians")
+        elif _CLASSES.get(word) in COMBATANTS:
+            found.add(_CLASSES[word])
+    return frozenset(found)
+
+
 #: Nouns that count the dead: "47 deaths", "180 burials" count people killed.
 DEATH_NOUNS: Final = frozenset(
     "deaths death dead fatalities bodies lives burials toll graves".split()
