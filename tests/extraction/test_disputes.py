@@ -217,6 +217,21 @@ def test_denial_disputes(text: str, expected: list[dict[str, set[str]]]) -> None
     assert _denials(claimkit.extract(text, published=FRIDAY)) == expected
 
 
+def test_the_statement_a_denial_is_a_participle_of_is_the_account_given_instead() -> None:
+    article = claimkit.extract(
+        "Villagers said the victims were farmers. "
+        "The army said its troops had killed three insurgents, denying the villagers' account.",
+        published=FRIDAY,
+    )
+    (dispute,) = article.disputes
+    stances = {p.claim: p.stance for p in dispute.positions}
+    assert [stances[c.id] for c in article.claims] == [
+        Stance.AFFIRMS,
+        Stance.DENIES,
+        Stance.DENIES,
+    ]
+
+
 def test_the_account_the_denier_gives_instead_is_a_position() -> None:
     article = claimkit.extract(
         "Kyrgyzstan said Tajik troops had fired on a Kyrgyz patrol near the village. "

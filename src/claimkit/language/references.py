@@ -317,8 +317,20 @@ class References:
         kinds_a, stems_a = self.topic(counter)
         kinds_b, stems_b = self.topic(target)
         if not (stems_a & stems_b or kinds_a & kinds_b):
-            return False
+            # "X said [A], denying [B]": the statement the denial is a participle of is
+            # the account given instead, whatever its words.
+            denials = [d for d in denials if self._participle_of(d, counter)]
         return any(self.about(d, target) for d in denials)
+
+    def _participle_of(self, denial: int, statement: int) -> bool:
+        """Whether denial ``denial`` is a participle ("..., denying ...") that follows
+        claim ``statement`` in its sentence."""
+        cue = self.claims[denial].cue
+        return (
+            self.sentences[denial] == self.sentences[statement]
+            and denial > statement
+            and cue.text.lower().endswith("ing")
+        )
 
     def may_counter(self, counter: int) -> bool:
         """Whether claim ``counter`` asserts, and its speaker denied something in its
