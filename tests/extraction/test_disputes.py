@@ -159,6 +159,12 @@ def test_an_accusation_of_someone_else_is_not_answered() -> None:
             id="continuing against halted",
         ),
         pytest.param(
+            "The U.N. said civilian deaths had increased this year. "
+            "The ministry said there had been fewer civilian casualties this year.",
+            [{"affirms": {"u-n"}, "denies": {"ministry"}}],
+            id="risen against fallen",
+        ),
+        pytest.param(
             "The army said its units held their positions. "
             "The rebels said they had overrun the post.",
             [],
