@@ -159,6 +159,12 @@ def test_an_accusation_of_someone_else_is_not_answered() -> None:
             id="continuing against halted",
         ),
         pytest.param(
+            "The U.N. said civilian deaths had increased this year. "
+            "The ministry said there had been fewer civilian casualties this year.",
+            [{"affirms": {"u-n"}, "denies": {"ministry"}}],
+            id="risen against fallen",
+        ),
+        pytest.param(
             "The army said its units held their positions. "
             "The rebels said they had overrun the post.",
             [],
@@ -204,10 +210,32 @@ def test_contradictions(text: str, expected: list[dict[str, set[str]]]) -> None:
             [{"affirms": {"kyrgyzstan"}, "denies": {"tajikistan"}}],
             id="the account the denier gives instead",
         ),
+        pytest.param(
+            "Officials said the strike killed 28 Taliban rebels. "
+            "The coalition said three soldiers were killed in a road accident. "
+            "A Taliban spokesman denied any militant deaths.",
+            [{"affirms": {"officials"}, "denies": {"taliban-spokesman"}}],
+            id="a denial of deaths of fighters does not answer deaths of soldiers",
+        ),
     ],
 )
 def test_denial_disputes(text: str, expected: list[dict[str, set[str]]]) -> None:
     assert _denials(claimkit.extract(text, published=FRIDAY)) == expected
+
+
+def test_the_statement_a_denial_is_a_participle_of_is_the_account_given_instead() -> None:
+    article = claimkit.extract(
+        "Villagers said the victims were farmers. "
+        "The army said its troops had killed three insurgents, denying the villagers' account.",
+        published=FRIDAY,
+    )
+    (dispute,) = article.disputes
+    stances = {p.claim: p.stance for p in dispute.positions}
+    assert [stances[c.id] for c in article.claims] == [
+        Stance.AFFIRMS,
+        Stance.DENIES,
+        Stance.DENIES,
+    ]
 
 
 def test_the_account_the_denier_gives_instead_is_a_position() -> None:
@@ -247,6 +275,17 @@ def test_the_account_the_denier_gives_instead_is_a_position() -> None:
             "The regulator said the recall covers more than 40,000 packs.",
             [{"affirms": {"company"}, "denies": {"regulator"}}],
             id="a recall",
+        ),
+        pytest.param(
+            "The army said it had killed 11 rebels. The rebels said they lost only one fighter.",
+            [{"affirms": {"army"}, "denies": {"rebels"}}],
+            id="fighters a side lost are its dead",
+        ),
+        pytest.param(
+            "The army said it had killed more than 130 insurgents. "
+            "The rebels said only five Taliban members were killed.",
+            [{"affirms": {"army"}, "denies": {"rebels"}}],
+            id="members of an armed group are fighters",
         ),
     ],
 )

@@ -288,8 +288,18 @@ def test_according_to_a_document_published_on_a_day() -> None:
             [("army", "the rebels' claims baseless", "deny")],
             id="called baseless",
         ),
+        pytest.param(
+            'A rebel spokesman called the death toll "propaganda".',
+            [("rebel spokesman", 'the death toll "propaganda"', "deny")],
+            id="called a quoted dismissal",
+        ),
         pytest.param("The army called for calm.", [], id="called for"),
         pytest.param("The military rarely acknowledged such losses.", [], id="rarely"),
+        pytest.param(
+            "The minister said the government does not deny civilians were killed.",
+            [("minister", "the government does not deny civilians were killed", "assert")],
+            id="a negated denial concedes",
+        ),
         pytest.param(
             "The union said it could strike if the government did not pay.",
             [("union", "it could strike if the government did not pay", "assert")],

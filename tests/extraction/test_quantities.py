@@ -27,6 +27,16 @@ def _quantities(text: str) -> list[Described]:
             id="up to",
         ),
         pytest.param(
+            "the rebels lost only one fighter",
+            [("one", "exact", 1.0, 1.0, "fighter", "killed")],
+            id="fighters lost are killed",
+        ),
+        pytest.param(
+            "the company lost 200 jobs",
+            [("200", "exact", 200.0, 200.0, "jobs", None)],
+            id="jobs lost are not killed",
+        ),
+        pytest.param(
             "as many as 40 people may have died",
             [("as many as 40", "up_to", None, 40.0, "people", "killed")],
             id="as many as",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from claimkit.language.cues import CUE_LEMMA, DENIAL_LEMMAS
 from claimkit.language.lexicon import DISMISSAL_WORDS, HEDGE_WORDS
 
 __all__ = ["find_negation", "is_hedged"]
@@ -37,6 +38,12 @@ _DENIES_SIGNIFICANCE: Final = re.compile(
 # ("... if the government does not ...") supposes; neither negation is the claim's. The
 # clause runs from "who", "which", "if" or "unless" to the next comma.
 _RELATIVE_CLAUSE: Final = re.compile(r"\b(?:who|which|if|unless|whether)\b[^,;]*$")
+# A negated verb of denial concedes: "the government does not deny [civilians were killed]".
+_NOT_DENYING: Final = re.compile(
+    r"\s+(?:"
+    + "|".join(sorted(f for f, lemma in CUE_LEMMA.items() if lemma in DENIAL_LEMMAS))
+    + r")\b"
+)
 
 
 def find_negation(lowered: str, start: int, end: int) -> re.Match[str] | None:
@@ -45,6 +52,8 @@ def find_negation(lowered: str, start: int, end: int) -> re.Match[str] | None:
     if opening is not None:
         return opening
     for match in _NEGATION.finditer(lowered, start, end):
+        if _NOT_DENYING.match(lowered, match.end(), end) is not None:
+            continue
         if _RELATIVE_CLAUSE.search(lowered, max(start, match.start() - 200), match.start()) is None:
             return match
     return _DENIES_SIGNIFICANCE.search(lowered, start, end)

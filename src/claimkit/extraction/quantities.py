@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Final, NamedTuple
 
 from claimkit import _trusted
+from claimkit.language.counts import COMBATANTS, counted_class
 from claimkit.language.events import COUNT_EVENT_WORDS, EVENT_NOUNS
 from claimkit.language.lexicon import (
     APPROXIMATE,
@@ -143,6 +144,8 @@ _PARTITIVE: Final = re.compile(
 )
 # "police estimated the turnout at about 6,000", "put the death toll at 30": the noun
 # phrase before "at" is what the number counts.
+# Fighters a side "lost" in a fight are its dead: "they lost only one fighter".
+_LOST: Final = re.compile(r"\b(?:lost|lose|loses|losing)\s+(?:[a-z]+\s+){0,2}$")
 _ESTIMATED_AT: Final = re.compile(
     r"\b(?:put|puts|putting|estimated|estimates|estimate|estimating|placed|places|placing"
     r"|set|sets|setting)\s+(?:the|its|their)\s+(?P<thing>(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+at\s+$"
@@ -392,6 +395,12 @@ def find_quantities(
         event = COUNT_EVENT_WORDS.get(head) or _event(
             text, match.start(), counted_end, clause_start, end
         )
+        if (
+            event is None
+            and counted_class(counted) in COMBATANTS
+            and _LOST.search(lowered, clause_start, first) is not None
+        ):
+            event = "killed"  # "the rebels lost only one fighter": lost in a fight
         surface = text[first : match.end() if found is None else found.end].rstrip()
         low: float | None
         high: float | None

@@ -139,6 +139,8 @@ _FOLLOWING_CLAUSE: Final = frozenset(
 # Every quotation mark of QUOTES is a token of its own (tokens.tokenize).
 _QUOTE_MARK: Final = re.compile("[" + "".join(sorted(QUOTES)) + "]")
 # The words that cues() can read as a cue; any other is passed over at once.
+# Marks that may stand inside "called X baseless": possessives and quotation marks.
+_IN_A_CALLING: Final = frozenset("'’\"“”")
 _MAY_CUE: Final = frozenset({"according", *POSSESSED_CUES, *CUE_LEMMA, *CALLING_FORMS})
 
 
@@ -351,11 +353,12 @@ class Sentence:
 
     def _calls_false(self, i: int) -> bool:
         """Whether "called" at ``i`` dismisses what follows as false ("called the
-        union's claims baseless"), within a short clause."""
+        union's claims baseless"), within a short clause; the word may be quoted
+        ("called the death toll "propaganda"")."""
         for token in self.tokens[i + 1 : i + 10]:
             if token.lower in DISMISSAL_WORDS:
                 return True
-            if not token.is_word and token.text not in ("'", "’"):
+            if not token.is_word and token.text not in _IN_A_CALLING:
                 return False
         return False
 

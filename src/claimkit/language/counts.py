@@ -30,10 +30,12 @@ from typing import Final, NamedTuple
 import attrs
 
 from claimkit.language.events import EVENT_WORDS
+from claimkit.language.lexicon import KIND_KEYWORDS
 from claimkit.model import Hedge, Quantity
 
 __all__ = [
     "APPROXIMATE_TOLERANCE",
+    "COMBATANTS",
     "COUNTABLE_ALONE",
     "DEATH_NOUNS",
     "FIGURE_NOUNS",
@@ -49,6 +51,7 @@ __all__ = [
     "counts_of",
     "disputed_count_event",
     "interval",
+    "roles_named",
     "unmatched_counts",
 ]
 
@@ -72,6 +75,40 @@ _CLASSES: Final[dict[str, str]] = {
     }.items()
     for noun in nouns.split()
 }
+#: Classes of those who fight: "the rebels lost one fighter" counts fighters killed.
+COMBATANTS: Final = frozenset({"soldiers", "fighters"})
+# "Taliban members", "army members": members count as the group they are members of.
+_MEMBERS: Final = frozenset({"members", "member"})
+_GROUP_CLASSES: Final = {"armed_group": "fighters", "military": "soldiers"}
+_MEMBERS_OF: Final[dict[str, str]] = {
+    word: _GROUP_CLASSES[kind]
+    for kind, words in KIND_KEYWORDS
+    if kind in _GROUP_CLASSES
+    for word in words
+}
+# Those who do not fight: "civilians" are not the "fighters" or "soldiers" of a fight.
+_CIVILIANS: Final = frozenset("civilian civilians noncombatants non-combatants".split())
+_ROLE_WORD: Final = re.compile(r"[a-z][a-z-]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def roles_named(text: str) -> frozenset[str]:
+    """Who in a fight a text names: "soldiers", "fighters" or "civilians" (of
+    :data:`COMBATANTS` and the words of non-combatants); words of people in general
+    ("people", "victims") name none.
+
+    >>> sorted(roles_named("killed 28 Taliban rebels and at least four civilians"))
+    ['civilians', 'fighters']
+    """
+    found = set()
+    for word in _ROLE_WORD.findall(text.lower()):
+        if word in _CIVILIANS:
+            found.add("civilians")
+        elif _CLASSES.get(word) in COMBATANTS:
+            found.add(_CLASSES[word])
+    return frozenset(found)
+
+
 #: Nouns that count the dead: "47 deaths", "180 burials" count people killed.
 DEATH_NOUNS: Final = frozenset(
     "deaths death dead fatalities bodies lives burials toll graves".split()
@@ -103,11 +140,17 @@ def counted_class(counted: str | None) -> str | None:
     """What a quantity counts, reduced to its head noun or its class.
 
     "Syrian soldiers" and "troops" are both "soldiers"; "terrorists" and
-    "attackers" are both "fighters"; other nouns lose a plural "s".
+    "attackers" are both "fighters", and so are "Taliban members" (members of an armed
+    group); other nouns lose a plural "s".
     """
     if counted is None or not counted.split():
         return None
-    head = counted.split()[-1].casefold().strip(".,;:")
+    words = counted.casefold().split()
+    head = words[-1].strip(".,;:")
+    if head in _MEMBERS:
+        group = next((_MEMBERS_OF[w] for w in words[:-1] if w in _MEMBERS_OF), None)
+        if group is not None:
+            return group
     if head in _CLASSES:
         return _CLASSES[head]
     return head[:-1] if head.endswith("s") and len(head) > 3 else head

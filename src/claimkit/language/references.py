@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from claimkit.language.counts import roles_named
 from claimkit.language.events import event_kinds
 from claimkit.language.lexicon import ADJECTIVES, COUNTRIES, KIND_KEYWORDS
 from claimkit.language.sentences import sentence_index
@@ -280,12 +281,20 @@ class References:
 
     def about(self, denial: int, other: int) -> bool:
         """Whether denial ``denial`` answers claim ``other``: it refers to it, or speaks of
-        the same kind of event or with two content words in common."""
+        the same kind of event of the same people or with two content words in common.
+        "denied any militant deaths" does not answer "three soldiers were killed": when both
+        name who in a fight (:func:`~claimkit.language.counts.roles_named`), one of them."""
         if other in self.referents(denial):
             return True
         kinds_a, stems_a = self.topic(denial)
         kinds_b, stems_b = self.topic(other)
-        return bool(kinds_a & kinds_b) or len(stems_a & stems_b) >= 2
+        if len(stems_a & stems_b) >= 2:
+            return True
+        if not kinds_a & kinds_b:
+            return False
+        roles_a = roles_named(self.claims[denial].content.text)
+        roles_b = roles_named(self.claims[other].content.text)
+        return not (roles_a and roles_b) or bool(roles_a & roles_b)
 
     def topic(self, index: int) -> tuple[frozenset[str], frozenset[str]]:
         """The kinds of event and the content stems of claim ``index``."""
@@ -308,8 +317,20 @@ class References:
         kinds_a, stems_a = self.topic(counter)
         kinds_b, stems_b = self.topic(target)
         if not (stems_a & stems_b or kinds_a & kinds_b):
-            return False
+            # "X said [A], denying [B]": the statement the denial is a participle of is
+            # the account given instead, whatever its words.
+            denials = [d for d in denials if self._participle_of(d, counter)]
         return any(self.about(d, target) for d in denials)
+
+    def _participle_of(self, denial: int, statement: int) -> bool:
+        """Whether denial ``denial`` is a participle ("..., denying ...") that follows
+        claim ``statement`` in its sentence."""
+        cue = self.claims[denial].cue
+        return (
+            self.sentences[denial] == self.sentences[statement]
+            and denial > statement
+            and cue.text.lower().endswith("ing")
+        )
 
     def may_counter(self, counter: int) -> bool:
         """Whether claim ``counter`` asserts, and its speaker denied something in its

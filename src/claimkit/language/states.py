@@ -43,6 +43,11 @@ OPPOSED_STATES: Final = (
         r"spreading|worsening|out\s+of\s+control|overwhelmed|surging",
     ),
     _state(("reached", "cut off"), "reached|accessible", r"cut\s+off|unreachable|inaccessible"),
+    _state(
+        ("risen", "fallen"),
+        "rose|risen|rising|increased|increasing|grew|grown|climbed",
+        "declined|declining|decreased|decreasing|dropped|fewer",
+    ),
 )
 _ANY_STATE: Final = re.compile(
     "|".join(f"(?:{s.one.pattern})|(?:{s.other.pattern})" for s in OPPOSED_STATES)
