@@ -24,6 +24,7 @@ from claimkit.extraction.context import ClaimContext
 from claimkit.extraction.disputes import find_disputes
 from claimkit.extraction.polarity import find_negation, is_hedged
 from claimkit.extraction.quantities import find_quantities
+from claimkit.extraction.quotes import run_on
 from claimkit.extraction.rules import MEASURED_PRECISION, RULES
 from claimkit.extraction.statement_time import StatementTimes, event_days
 from claimkit.language.cues import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, POSSESSED_CUES
@@ -109,15 +110,19 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
     registry = ActorRegistry(text)
     found: list[tuple[Draft, Attribution, int]] = []
     sentences = statement_sentences(text)
+    quoted_to = 0  # the end of a quotation run on from an earlier sentence
     for number, (start, end) in enumerate(sentences):
+        if start < quoted_to:
+            continue  # the rest of a quotation already read: no statement of its own
         if _is_narration_aside(text, start, end) or not _MAY_ATTRIBUTE.search(lowered, start, end):
             continue  # most narration has no reporting cue at all: skip it cheaply
         first_in_sentence = len(found)
         attributions = [
-            attribution
+            run_on(text, attribution, end)
             for window_start, window_end in _windows(text, lowered, start, end)
             for attribution in find_attributions(text, window_start, window_end, time_spans)
         ]
+        quoted_to = max([quoted_to, *(a.content[1] for a in attributions)])
         for attribution in attributions:
             speaker: Draft | None
             if attribution.refers_back and found:

@@ -372,3 +372,33 @@ def test_a_last_line_without_a_full_stop_is_read_not_skipped_as_a_headline() -> 
     for text in ("Russia said two soldiers died", "Russia said two soldiers died\n"):
         article = claimkit.extract(text)
         assert [c.content.text for c in article.claims] == ["two soldiers died"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            '"The list is wrong," the mayor said. "Nobody counted the miners."',
+            'The list is wrong," the mayor said. "Nobody counted the miners',
+        ),
+        (
+            'The mayor said: "The list is wrong.\n\n"Nobody counted the miners."',
+            'The list is wrong.\n\n"Nobody counted the miners',
+        ),
+        (
+            '"The list is wrong," the mayor says. "Nobody came.\n\n"Nobody counted them."\n',
+            'The list is wrong," the mayor says. "Nobody came.\n\n"Nobody counted them',
+        ),
+    ],
+)
+def test_a_quotation_that_runs_on_after_its_attribution_is_one_claim(
+    text: str, content: str
+) -> None:
+    assert _contents(text) == [content]
+
+
+def test_a_quotation_with_its_own_attribution_does_not_run_on() -> None:
+    text = '"The list is wrong," the mayor said. "Nobody counted," she added.'
+    assert _contents(text) == ["The list is wrong", "Nobody counted"]
+    text = '"The list is wrong," the mayor said.\n\nThe company disagreed.'
+    assert _contents(text) == ["The list is wrong"]
