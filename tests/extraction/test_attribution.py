@@ -370,6 +370,20 @@ def _claims(text: str) -> list[Described]:
             ],
             id="a claim and a dispute of it",
         ),
+        pytest.param(
+            "Most of the timber goes abroad, a report by the monitoring group Forest Watch says.",
+            [
+                (
+                    "Forest Watch",
+                    "says",
+                    "Most of the timber goes abroad",
+                    "indirect",
+                    "assert",
+                    False,
+                ),
+            ],
+            id="CONTENT, a report by X says",
+        ),
         pytest.param("An attack was reported near the town.", [], id="passive was reported"),
         pytest.param("The attack was confirmed by the army.", [], id="passive was confirmed"),
         pytest.param("The rebels seized two villages on Thursday.", [], id="narration"),

@@ -565,6 +565,11 @@ def _attribute(
     if s.is_final(after) or resumed is not None or subordinate or after_quote:
         # "CONTENT, the ministry said." The content runs from the clause start to the comma.
         content_last = np_first - 1
+        if content_last - 1 > floor and tokens[content_last].lower == "by":
+            # "CONTENT, a report by the group says": the document's author is the speaker.
+            document = s.np_before(content_last - 1, floor)
+            if document is not None and tokens[content_last - 1].lower in _DOCUMENTS:
+                content_last = document - 1
         if content_last <= floor:
             return None
         if when is None and resumed is None:
