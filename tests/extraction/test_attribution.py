@@ -422,6 +422,16 @@ def test_headlines_are_claims_and_asides_are_not() -> None:
     ]
 
 
+def test_a_noun_of_saying_that_ends_a_headline_is_no_cue() -> None:
+    # "CONTENT, X said" needs its comma: "Casualty Report" is what the minister rejects.
+    assert [claim[:3] for claim in _claims("Minister Rejects Casualty Report")] == [
+        ("Minister", "Rejects", "Casualty Report"),
+    ]
+    assert [claim[1:3] for claim in _claims("Ministry Dismisses Envoy's Rights Report")] == [
+        ("Dismisses", "Envoy's Rights Report"),
+    ]
+
+
 def _source_claims(text: str) -> list[tuple[str, str, str]]:
     return [(speaker, cue, content) for speaker, cue, content, *_ in _claims(text)]
 

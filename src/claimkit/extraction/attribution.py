@@ -257,6 +257,11 @@ _OBJECT_PREPOSITIONS: Final = frozenset("after about amid despite following over
 _NAMING_WORDS: Final = frozenset("name named called as".split())
 
 
+#: What parts a content from the speaker after it: "CONTENT, the ministry said" (or a
+#: closing quotation mark, or a dash); never nothing at all.
+_BEFORE_SPEAKER: Final = frozenset({",", "—", "–", "-", *QUOTES, *CLOSE_QUOTES})
+
+
 def _main_clause_draft(drafts: list[_Draft]) -> int | None:
     """The latest claim whose cue is not inside another's content: the subject of a
     participle after it ("The commission rejected Bellmore's claim that ..., saying")."""
@@ -570,8 +575,8 @@ def _attribute(
             document = s.np_before(content_last - 1, floor)
             if document is not None and tokens[content_last - 1].lower in _DOCUMENTS:
                 content_last = document - 1
-        if content_last <= floor:
-            return None
+        if content_last <= floor or tokens[content_last].text not in _BEFORE_SPEAKER:
+            return None  # "Minister Rejects Casualty Report": a noun ends the headline
         if when is None and resumed is None:
             when = trailing_time(s, last + 1)  # '"...," he told reporters in Nairobi on Thursday'
         return _Draft(
