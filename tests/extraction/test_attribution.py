@@ -384,6 +384,18 @@ def _claims(text: str) -> list[Described]:
             ],
             id="CONTENT, a report by X says",
         ),
+        pytest.param(
+            'The premier called the envoy "deranged" and refused to meet him.',
+            [("premier", "called", 'the envoy "deranged"', "indirect", "assert", False)],
+            id='X called Y "LABEL"',
+        ),
+        pytest.param(
+            'A spokesman called the death toll "propaganda".',
+            [("spokesman", "called", 'the death toll "propaganda"', "indirect", "deny", False)],
+            id='X called Y "DISMISSAL"',
+        ),
+        pytest.param("The union called off the strike.", [], id="called off"),
+        pytest.param("We called them on the radio three times.", [], id="called them"),
         pytest.param("An attack was reported near the town.", [], id="passive was reported"),
         pytest.param("The attack was confirmed by the army.", [], id="passive was confirmed"),
         pytest.param("The rebels seized two villages on Thursday.", [], id="narration"),

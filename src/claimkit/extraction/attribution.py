@@ -365,6 +365,18 @@ def _relative(
     )  # fmt: skip
 
 
+def _label_end(s: Sentence, cue: int, end: int) -> int:
+    """The last token of what a cue of naming says: its object and the quoted name
+    ('called the envoy "deranged" and vowed ...'), without the full stop inside the
+    closing quotation mark ('called it "a disaster."')."""
+    tokens = s.tokens
+    for index in range(cue + 1, end + 1):
+        close = s.close_of.get(index)
+        if close is not None:
+            return close - 1 if tokens[close - 1].text in ".,!?" else close
+    return end
+
+
 def _attribute(
     s: Sentence, first: int, last: int, lemma: str, floor: int, drafts: list[_Draft]
 ) -> _Draft | None:
@@ -585,6 +597,8 @@ def _attribute(
         )  # fmt: skip
     content_first = content_after(s, lemma, last)
     clause = clause_start(s, np_first, floor)
+    if lemma == "label":
+        end = _label_end(s, last, end)
     return _Draft(
         cue,
         lemma,

@@ -17,6 +17,7 @@ from claimkit.language.cues import (
     CLAUSAL_CUES,
     CUE_LEMMA,
     DOCUMENT_VERBS,
+    LABELLING_FORMS,
     PARTICIPLE_CUES,
     POSSESSED_CUES,
     SOURCE_NOUNS,
@@ -139,7 +140,9 @@ _FOLLOWING_CLAUSE: Final = frozenset(
 # Every quotation mark of QUOTES is a token of its own (tokens.tokenize).
 _QUOTE_MARK: Final = re.compile("[" + "".join(sorted(QUOTES)) + "]")
 # The words that cues() can read as a cue; any other is passed over at once.
-_MAY_CUE: Final = frozenset({"according", *POSSESSED_CUES, *CUE_LEMMA, *CALLING_FORMS})
+_MAY_CUE: Final = frozenset(
+    {"according", *POSSESSED_CUES, *CUE_LEMMA, *CALLING_FORMS, *LABELLING_FORMS}
+)
 
 
 def _quote_regions(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -221,6 +224,8 @@ def _is_verbish_word(text: str) -> bool:
 
 
 #: Verbs that carry a cue in the infinitive, keeping its subject: "continues to deny".
+#: Particles after "called" that make another verb: "called on", "called for", "called off".
+_PHRASAL_PARTICLES: Final = frozenset("on for off in up out upon back".split())
 _CATENATIVES: Final = frozenset("continue continues continued continuing".split())
 
 #: What is told rather than to whom: "telling the truth", "told a story".
@@ -306,6 +311,8 @@ class Sentence:
             if lemma is None:
                 if lower in CALLING_FORMS and self._calls_false(i):
                     found.append((i, i, "call"))  # "called the claims baseless"
+                elif lower in LABELLING_FORMS and self._labels(i):
+                    found.append((i, i, "label"))  # 'called the envoy "deranged"'
                 continue
             before = tokens[i - 1].lower if i else ""
             after = tokens[i + 1].text if i + 1 < len(tokens) else ""
@@ -355,7 +362,22 @@ class Sentence:
         for token in self.tokens[i + 1 : i + 10]:
             if token.lower in DISMISSAL_WORDS:
                 return True
-            if not token.is_word and token.text not in ("'", "’"):
+            if not token.is_word and token.text not in ("'", "’", *QUOTES):
+                return False
+        return False
+
+    def _labels(self, i: int) -> bool:
+        """Whether "called" at ``i`` gives a short noun phrase after it a quoted name
+        ('called the envoy "deranged"', 'called the charges "an obvious attempt"'), not
+        "called on", "called for" or "called them on the radio"."""
+        tokens = self.tokens
+        if i + 2 >= len(tokens) or tokens[i + 1].lower in _PHRASAL_PARTICLES:
+            return False
+        for index in range(i + 1, min(len(tokens), i + 9)):
+            token = tokens[index]
+            if token.text in ('"', "“"):
+                return index > i + 1 and index in self.close_of
+            if not token.is_word and token.text not in ("'", "’", "'s", "’s", "-"):
                 return False
         return False
 

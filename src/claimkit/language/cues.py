@@ -28,6 +28,7 @@ __all__ = [
     "DOCUMENT_VERBS",
     "HEDGE_LEMMAS",
     "INVERTING_LEMMAS",
+    "LABELLING_FORMS",
     "PARTICIPLE_CUES",
     "POSSESSED_CUES",
     "SOURCE_NOUNS",
@@ -65,6 +66,9 @@ class CueVerb:
     sources: tuple[str, ...] = ()
     #: A cue only when it dismisses what follows as false ("called the claims baseless").
     dismissing: bool = False
+    #: Also a cue when it gives what follows a quoted name ('called the envoy "deranged"'),
+    #: read as the cue "label", which neither denies nor hedges.
+    labelling: bool = False
     #: A sentence in which it is a cue, read back by the tests.
     example: str
 
@@ -169,7 +173,8 @@ CUE_VERBS: Final = (
     _row("charge", "charged", "The opposition charged that the count was rigged.",
          ambiguous="charged"),
     _row("call", "called calls calling branded labelled labeled termed",
-         "The ministry called the reports baseless.", denies=True, dismissing=True),
+         "The ministry called the reports baseless.", denies=True, dismissing=True,
+         labelling=True),
 )  # fmt: skip
 
 #: Form -> lemma, for every form that is a cue by itself.
@@ -178,6 +183,8 @@ CUE_LEMMA: Final[dict[str, str]] = {
 }
 #: Forms that are cues only when they dismiss what follows ("called the claims baseless").
 CALLING_FORMS: Final = frozenset(f for verb in CUE_VERBS if verb.dismissing for f in verb.forms)
+#: Forms that are cues (of "label") when they give what follows a quoted name.
+LABELLING_FORMS: Final = frozenset(f for verb in CUE_VERBS if verb.labelling for f in verb.forms)
 #: Forms just as often nouns or adjectives.
 AMBIGUOUS_CUES: Final = frozenset(f for verb in CUE_VERBS for f in verb.ambiguous)
 #: Forms that are cues only before a statement.
