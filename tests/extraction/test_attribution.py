@@ -394,6 +394,11 @@ def _claims(text: str) -> list[Described]:
             [("spokesman", "called", 'the death toll "propaganda"', "indirect", "deny", False)],
             id='X called Y "DISMISSAL"',
         ),
+        pytest.param(
+            'Troops killed what the army called "hardcore terrorists" in the raid.',
+            [("army", "called", "hardcore terrorists", "direct", "assert", False)],
+            id='what X called "NAME"',
+        ),
         pytest.param("The union called off the strike.", [], id="called off"),
         pytest.param("We called them on the radio three times.", [], id="called them"),
         pytest.param("An attack was reported near the town.", [], id="passive was reported"),

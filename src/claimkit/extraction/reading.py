@@ -376,7 +376,9 @@ class Sentence:
         for index in range(i + 1, min(len(tokens), i + 9)):
             token = tokens[index]
             if token.text in ('"', "“"):
-                return index > i + 1 and index in self.close_of
+                # 'what the military called "hardcore terrorists"' names no object first.
+                named = index > i + 1 or any(t.lower == "what" for t in tokens[max(0, i - 4) : i])
+                return named and index in self.close_of
             if not token.is_word and token.text not in ("'", "’", "'s", "’s", "-"):
                 return False
         return False
