@@ -223,9 +223,9 @@ def _is_verbish_word(text: str) -> bool:
     )
 
 
-#: Verbs that carry a cue in the infinitive, keeping its subject: "continues to deny".
 #: Particles after "called" that make another verb: "called on", "called for", "called off".
 _PHRASAL_PARTICLES: Final = frozenset("on for off in up out upon back".split())
+#: Verbs that carry a cue in the infinitive, keeping its subject: "continues to deny".
 _CATENATIVES: Final = frozenset("continue continues continued continuing".split())
 
 #: What is told rather than to whom: "telling the truth", "told a story".
