@@ -399,6 +399,21 @@ def _claims(text: str) -> list[Described]:
             [("army", "called", "hardcore terrorists", "direct", "assert", False)],
             id='what X called "NAME"',
         ),
+        pytest.param(
+            "The agency estimates that 128,000 people have left the city.",
+            [
+                (
+                    "agency",
+                    "estimates",
+                    "128,000 people have left the city",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X estimates that CONTENT",
+        ),
+        pytest.param("UN estimates show 128,000 people have left.", [], id="estimates noun"),
         pytest.param("The union called off the strike.", [], id="called off"),
         pytest.param("We called them on the radio three times.", [], id="called them"),
         pytest.param("An attack was reported near the town.", [], id="passive was reported"),

@@ -223,6 +223,8 @@ def _is_verbish_word(text: str) -> bool:
     )
 
 
+#: What a document's figures do: "estimates show", "reports put the toll at 40".
+_EVIDENCE_VERBS: Final = frozenset("show shows showed indicate indicates indicated put".split())
 #: Particles after "called" that make another verb: "called on", "called for", "called off".
 _PHRASAL_PARTICLES: Final = frozenset("on for off in up out upon back".split())
 #: Verbs that carry a cue in the infinitive, keeping its subject: "continues to deny".
@@ -465,6 +467,8 @@ class Sentence:
         for token in self.tokens[i + 1 : i + 3]:
             if token.lower in CUE_LEMMA and token.lower not in AMBIGUOUS_CUES:
                 return True
+            if token.lower in _EVIDENCE_VERBS:
+                return True  # "UN estimates show", "reports put the toll at 40"
             if token.lower not in AUXILIARIES:
                 return False
         return False
