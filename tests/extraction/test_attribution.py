@@ -414,6 +414,49 @@ def _claims(text: str) -> list[Described]:
             id="X estimates that CONTENT",
         ),
         pytest.param("UN estimates show 128,000 people have left.", [], id="estimates noun"),
+        pytest.param(
+            "Global Watch blamed a corrupt elite for the loss of the forests.",
+            [
+                (
+                    "Global Watch",
+                    "blamed",
+                    "a corrupt elite for the loss of the forests",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X blamed Y for Z",
+        ),
+        pytest.param(
+            "The spokesman attributed this to better coordination between the forces.",
+            [
+                (
+                    "spokesman",
+                    "attributed",
+                    "this to better coordination between the forces",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X attributed Y to Z",
+        ),
+        pytest.param(
+            "Exiles criticized the government for its sudden change of position.",
+            [
+                (
+                    "Exiles",
+                    "criticized",
+                    "the government for its sudden change of position",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X criticized Y",
+        ),
+        pytest.param("The school has long been criticised for its fees.", [], id="criticised"),
         pytest.param("The union called off the strike.", [], id="called off"),
         pytest.param("We called them on the radio three times.", [], id="called them"),
         pytest.param("An attack was reported near the town.", [], id="passive was reported"),
