@@ -27,7 +27,15 @@ from claimkit.extraction.quantities import find_quantities
 from claimkit.extraction.quotes import run_on
 from claimkit.extraction.rules import MEASURED_PRECISION, RULES
 from claimkit.extraction.statement_time import StatementTimes, event_days
-from claimkit.language.cues import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, POSSESSED_CUES
+from claimkit.language.cues import (
+    APPEAL_LEMMA,
+    CALLING_FORMS,
+    CUE_LEMMA,
+    DENIAL_LEMMAS,
+    HEDGE_LEMMAS,
+    LABELLING_FORMS,
+    POSSESSED_CUES,
+)
 from claimkit.language.sentences import statement_sentences
 from claimkit.language.times import find_times
 from claimkit.language.tokens import ascii_lower
@@ -42,7 +50,11 @@ EXTRACTOR: Final = ExtractorInfo(name="claimkit.rules", version=__version__)
 _PROVENANCE: Final = {name: attrs.evolve(EXTRACTOR, rule=name) for name in RULES}
 
 # A sentence can hold a claim only if it has a cue word or a quotation mark.
-_CUE_WORDS: Final = sorted({*CUE_LEMMA, "according", *POSSESSED_CUES}, key=len, reverse=True)
+_CUE_WORDS: Final = sorted(
+    {*CUE_LEMMA, "according", *POSSESSED_CUES, *CALLING_FORMS, *LABELLING_FORMS, *APPEAL_LEMMA},
+    key=len,
+    reverse=True,
+)
 _CUE_WORD: Final = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + r")\b")
 _MAY_ATTRIBUTE: Final = re.compile(_CUE_WORD.pattern + r"|[\"“”]")
 

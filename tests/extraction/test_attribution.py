@@ -457,6 +457,46 @@ def _claims(text: str) -> list[Described]:
             id="X criticized Y",
         ),
         pytest.param("The school has long been criticised for its fees.", [], id="criticised"),
+        pytest.param(
+            "President Hamid Karzai has repeatedly called on international forces to do more.",
+            [
+                (
+                    "Hamid Karzai",
+                    "called on",
+                    "international forces to do more",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X called on Y to Z",
+        ),
+        pytest.param(
+            "Opposition candidates are calling for the election to be annulled.",
+            [
+                (
+                    "opposition candidates",
+                    "calling for",
+                    "the election to be annulled",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X is calling for Y",
+        ),
+        pytest.param(
+            "Lawmakers encouraged people to turn out.",
+            [("Lawmakers", "encouraged", "people to turn out", "indirect", "assert", False)],
+            id="X encouraged Y to Z",
+        ),
+        pytest.param(
+            "Protests since July calling on the president to resign have grown.",
+            [],
+            id="protests calling on",
+        ),
+        pytest.param("The envoy was urged to resign.", [], id="passive was urged"),
+        pytest.param("The minister urged restraint.", [], id="urged without to"),
         pytest.param("The union called off the strike.", [], id="called off"),
         pytest.param("We called them on the radio three times.", [], id="called them"),
         pytest.param("An attack was reported near the town.", [], id="passive was reported"),

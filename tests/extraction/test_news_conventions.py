@@ -288,7 +288,9 @@ def test_according_to_a_document_published_on_a_day() -> None:
             [("army", "the rebels' claims baseless", "deny")],
             id="called baseless",
         ),
-        pytest.param("The army called for calm.", [], id="called for"),
+        # An appeal is a claim (the guideline, as "calling on" in gold 042).
+        pytest.param("The army called for calm.", [("army", "calm", "assert")], id="called for"),
+        pytest.param("The army called off the search.", [], id="called off"),
         pytest.param("The military rarely acknowledged such losses.", [], id="rarely"),
         pytest.param(
             "The union said it could strike if the government did not pay.",

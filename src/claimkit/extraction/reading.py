@@ -13,6 +13,7 @@ from typing import Final
 
 from claimkit.language.cues import (
     AMBIGUOUS_CUES,
+    APPEAL_LEMMA,
     CALLING_FORMS,
     CLAUSAL_CUES,
     CUE_LEMMA,
@@ -141,7 +142,7 @@ _FOLLOWING_CLAUSE: Final = frozenset(
 _QUOTE_MARK: Final = re.compile("[" + "".join(sorted(QUOTES)) + "]")
 # The words that cues() can read as a cue; any other is passed over at once.
 _MAY_CUE: Final = frozenset(
-    {"according", *POSSESSED_CUES, *CUE_LEMMA, *CALLING_FORMS, *LABELLING_FORMS}
+    {"according", *POSSESSED_CUES, *CUE_LEMMA, *CALLING_FORMS, *LABELLING_FORMS, *APPEAL_LEMMA}
 )
 
 
@@ -311,7 +312,10 @@ class Sentence:
                     continue
             lemma = CUE_LEMMA.get(lower)
             if lemma is None:
-                if lower in CALLING_FORMS and self._calls_false(i):
+                appeal = self._appeal_end(i) if lower in APPEAL_LEMMA else None
+                if appeal is not None:
+                    found.append((i, appeal, APPEAL_LEMMA[lower]))  # "urged X to ..."
+                elif lower in CALLING_FORMS and self._calls_false(i):
                     found.append((i, i, "call"))  # "called the claims baseless"
                 elif lower in LABELLING_FORMS and self._labels(i):
                     found.append((i, i, "label"))  # 'called the envoy "deranged"'
@@ -367,6 +371,34 @@ class Sentence:
             if not token.is_word and token.text not in ("'", "’", *QUOTES):
                 return False
         return False
+
+    def _appeal_end(self, i: int) -> int | None:
+        """The last token of a cue of appeal at ``i``: "urged both sides to show ...",
+        "called on the army to ...", "calling for an inquiry"; None if it is none."""
+        tokens = self.tokens
+        before = tokens[i - 1].lower if i else ""
+        if tokens[i].lower.endswith("ing"):
+            if before != "," and before not in _BE_FORMS:
+                return None  # "protests calling on the president to ...": a description
+        elif before in _BE_FORMS:
+            return None  # "was urged to", "were called on to": no speaker is named
+        if i + 2 >= len(tokens):
+            return None
+        last = i
+        if APPEAL_LEMMA[tokens[i].lower] == "call on":
+            particle = tokens[i + 1].lower
+            if particle == "for":
+                return i + 1 if tokens[i + 2].is_word else None
+            if particle not in ("on", "upon"):
+                return None
+            last = i + 1
+        for index in range(last + 1, min(len(tokens) - 1, last + 12)):
+            token = tokens[index]
+            if token.lower == "to":
+                return last if index > last + 1 and tokens[index + 1].is_word else None
+            if not token.is_word and token.text not in ("'s", "’s", "-"):
+                return None
+        return None
 
     def _labels(self, i: int) -> bool:
         """Whether "called" at ``i`` gives a short noun phrase after it a quoted name

@@ -20,6 +20,7 @@ import attrs
 
 __all__ = [
     "AMBIGUOUS_CUES",
+    "APPEAL_LEMMA",
     "CALLING_FORMS",
     "CLAUSAL_CUES",
     "CUE_LEMMA",
@@ -66,6 +67,9 @@ class CueVerb:
     sources: tuple[str, ...] = ()
     #: A cue only when it dismisses what follows as false ("called the claims baseless").
     dismissing: bool = False
+    #: A cue only as an appeal: before its object and "to" ("urged both sides to ..."),
+    #: and for "call" before "on ... to" or "for" ("called on the army to ...").
+    appeals: bool = False
     #: Also a cue when it gives what follows a quoted name ('called the envoy "deranged"'),
     #: read as the cue "label", which neither denies nor hedges.
     labelling: bool = False
@@ -182,12 +186,27 @@ CUE_VERBS: Final = (
          ambiguous="charged"),
     _row("call", "called calls calling branded labelled labeled termed",
          "The ministry called the reports baseless.", denies=True, dismissing=True,
-         labelling=True),
+         labelling=True, appeals=True),
+    _row("urge", "urge urges urged urging", "The envoy urged both sides to show restraint.",
+         appeals=True),
+    _row("encourage", "encouraged encourages encouraging",
+         "The UN encouraged all parties to keep the peace.", appeals=True),
 )  # fmt: skip
 
 #: Form -> lemma, for every form that is a cue by itself.
 CUE_LEMMA: Final[dict[str, str]] = {
-    form: verb.lemma for verb in CUE_VERBS if not verb.dismissing for form in verb.forms
+    form: verb.lemma
+    for verb in CUE_VERBS
+    if not (verb.dismissing or verb.appeals)
+    for form in verb.forms
+}
+#: Form -> lemma, for the forms that are cues only as appeals ("urged both sides to");
+#: "call" appeals as "call on", which neither denies nor hedges.
+APPEAL_LEMMA: Final[dict[str, str]] = {
+    form: verb.lemma + " on" if verb.dismissing else verb.lemma
+    for verb in CUE_VERBS
+    if verb.appeals
+    for form in verb.forms
 }
 #: Forms that are cues only when they dismiss what follows ("called the claims baseless").
 CALLING_FORMS: Final = frozenset(f for verb in CUE_VERBS if verb.dismissing for f in verb.forms)
