@@ -331,3 +331,12 @@ def test_a_kind_noun_after_a_name_gives_the_kind() -> None:
     )
     (actor,) = claimkit.extract(text).actors
     assert (actor.name, actor.kind) == ("Kivu Patriotic Alliance", claimkit.ActorKind.ARMED_GROUP)
+
+
+def test_an_organisation_named_in_an_apposition_is_not_the_speaker() -> None:
+    text = (
+        "Maria Costa, director of the Cambodian Center for Human Rights, said the government"
+        " should listen."
+    )
+    article = claimkit.extract(text)
+    assert [article.speaker_of(c).name for c in article.claims] == ["Maria Costa"]

@@ -250,6 +250,8 @@ class ActorRegistry:
         name = tokens[first:]
         if not _looks_like_person_name(name):
             return None
+        if first and tokens[first - 1].lower in _BEFORE_NO_NAME:
+            return None  # "director of the Cambodian Center for Human Rights": a name's end
         return name[0].start, name[-1].end
 
     def _given_name(
@@ -696,6 +698,9 @@ _GENERIC_HEADS: Final = frozenset(
     coalition movement operator owner outlet broadcaster newspaper channel network
     charity union""".split()
 )
+#: Words after which capitalised words end an organisation's or a place's name, not
+#: begin a person's: "Center for Human Rights", "Ministry of Foreign Affairs".
+_BEFORE_NO_NAME: Final = frozenset("of for the and at in on from to with".split())
 _LOCATIVES: Final = frozenset("in at near outside inside across from".split())
 
 
