@@ -497,6 +497,16 @@ def _claims(text: str) -> list[Described]:
         ),
         pytest.param("The envoy was urged to resign.", [], id="passive was urged"),
         pytest.param("The minister urged restraint.", [], id="urged without to"),
+        pytest.param(
+            "The minister responded to the critics by saying that the report was incomplete.",
+            [("minister", "saying", "the report was incomplete", "indirect", "assert", False)],
+            id="X responded by saying CONTENT",
+        ),
+        pytest.param(
+            "The spokesman reacted by clarifying that the goal is unity.",
+            [("spokesman", "clarifying", "the goal is unity", "indirect", "assert", False)],
+            id="X reacted by clarifying CONTENT",
+        ),
         pytest.param("The union called off the strike.", [], id="called off"),
         pytest.param("We called them on the radio three times.", [], id="called them"),
         pytest.param("An attack was reported near the town.", [], id="passive was reported"),

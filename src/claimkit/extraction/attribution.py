@@ -388,7 +388,9 @@ def _attribute(
     if lemma.startswith(("'s ", "by ", "np ")):
         return _reported(s, first, lemma)
     before = tokens[first - 1].text if first > 0 else ""
-    if tokens[first].lower in PARTICIPLE_CUES and before == ",":
+    # "..., saying ...", and "responded by saying ...": the participle's subject is the
+    # clause's.
+    if tokens[first].lower in PARTICIPLE_CUES and before in (",", "by"):
         content_first = content_after(s, lemma, last)
         inherit = _main_clause_draft(drafts)
         # "X said on Tuesday ..., saying ...": the participle shares the statement's time.

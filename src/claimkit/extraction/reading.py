@@ -331,7 +331,9 @@ class Sentence:
                 or (i > 1 and before in ADVERBS and tokens[i - 2].lower in _BE_FORMS)
             ):
                 continue  # "had been confirmed", "was reported": no speaker is named
-            carried = before == "to" and i > 1 and tokens[i - 2].lower in _CATENATIVES
+            carried = (before == "to" and i > 1 and tokens[i - 2].lower in _CATENATIVES) or (
+                before == "by" and lower in PARTICIPLE_CUES  # "responded by saying that"
+            )
             if before in DETERMINERS or (before in NOT_BEFORE_A_CUE and not carried):
                 continue  # "the reported attack", "a warning", "no confirmed link"
             if after.lower() == "by" and (
@@ -352,7 +354,7 @@ class Sentence:
                 continue  # "news reports claimed", "denied reports": a noun, not a verb
             if (
                 lower in PARTICIPLE_CUES
-                and before != ","
+                and before not in (",", "by")
                 and lower != "saying"
                 and before not in _BE_FORMS
             ):

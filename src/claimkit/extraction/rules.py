@@ -89,7 +89,7 @@ RULES: Final[dict[str, AttributionRule]] = {
         ),
         AttributionRule(
             name="comma-participle",
-            pattern="X ..., saying/adding/insisting CONTENT",
+            pattern="X ..., saying/adding/insisting CONTENT / X responded by saying CONTENT",
             example="The army rejected the report, saying no civilians had been hurt.",
             speaker="army", cue="saying", content="no civilians had been hurt",
         ),

@@ -160,6 +160,8 @@ CUE_VERBS: Final = (
          ambiguous="noting", inverts=True, participle="noting"),
     _row("explain", "explained explaining", "The pilot explained that the engine had failed.",
          inverts=True),
+    _row("clarify", "clarified clarifying", "The spokesman clarified that the talks would go on.",
+         participle="clarifying"),
     _row("stress", "stressed stressing", "The minister stressed that the talks would go on.",
          inverts=True, participle="stressing"),
     _row("declare", "declared declaring", "The judge declared that the vote was void.",
