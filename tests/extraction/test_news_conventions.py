@@ -404,3 +404,12 @@ def test_a_quotation_with_its_own_attribution_does_not_run_on() -> None:
     assert _contents(text) == ["The list is wrong", "Nobody counted"]
     text = '"The list is wrong," the mayor said.\n\nThe company disagreed.'
     assert _contents(text) == ["The list is wrong"]
+
+
+def test_a_clause_of_narration_after_a_noun_phrase_content_is_not_said() -> None:
+    text = "The officials denied the charges, and copies of the report were later banned."
+    assert _contents(text) == ["the charges"]
+    text = "The ministry denied the charges, and the allegations."
+    assert _contents(text) == ["the charges, and the allegations"]
+    text = "The ministry said 40 people died, and hundreds were hurt."
+    assert _contents(text) == ["40 people died, and hundreds were hurt"]

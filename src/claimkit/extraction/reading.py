@@ -754,15 +754,35 @@ class Sentence:
         """End content where the narrator takes over with a verb that has no subject of its
         own: "..., but did not provide evidence" is said of the speaker, not by them."""
         tokens = self.tokens
+        verb_before = False
+        # A short object that opens with a determiner ("denied the charges, and ..."), not
+        # a clause ("said 40 people died, and hundreds were hurt").
+        noun_phrase = tokens[first].lower in DETERMINERS
         for index in range(first + 1, last):
+            noun_phrase = noun_phrase and index - first <= 6
+            verb_before = verb_before or is_verbish(tokens[index - 1])
             if (
                 tokens[index].text == ","
-                and tokens[index + 1].lower in ("but", "and")
+                and tokens[index + 1].lower in ("but", "and", "while")
                 and index + 2 <= last
-                and tokens[index + 2].lower in _NARRATION_VERBS
+                and (
+                    tokens[index + 2].lower in _NARRATION_VERBS
+                    or (noun_phrase and not verb_before and self._clause_at(index + 2, last))
+                )
             ):
                 return index - 1
         return last
+
+    def _clause_at(self, first: int, last: int) -> bool:
+        """Whether a clause with its own subject starts at ``first``: a few words, then an
+        auxiliary ("hard copies of the report were banned")."""
+        for index in range(first + 1, min(last + 1, first + 8)):
+            token = self.tokens[index]
+            if token.lower in AUXILIARIES:
+                return True
+            if not token.is_word or token.lower in CLAUSE_WORDS:
+                return False
+        return False
 
     def content_span(self, first: int, last: int) -> tuple[tuple[int, int], Mode] | None:
         """Trimmed content between token indexes, and whether it is a quotation."""
