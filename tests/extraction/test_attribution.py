@@ -507,6 +507,11 @@ def _claims(text: str) -> list[Described]:
             [("spokesman", "clarifying", "the goal is unity", "indirect", "assert", False)],
             id="X reacted by clarifying CONTENT",
         ),
+        pytest.param(
+            "The envoy said following a visit this month that villagers lived in fear.",
+            [("envoy", "said", "villagers lived in fear", "indirect", "assert", False)],
+            id="X said following ADJUNCT that CONTENT",
+        ),
         pytest.param("The union called off the strike.", [], id="called off"),
         pytest.param("We called them on the radio three times.", [], id="called them"),
         pytest.param("An attack was reported near the town.", [], id="passive was reported"),
