@@ -512,6 +512,12 @@ def _claims(text: str) -> list[Described]:
             [("envoy", "said", "villagers lived in fear", "indirect", "assert", False)],
             id="X said following ADJUNCT that CONTENT",
         ),
+        pytest.param(
+            "An official told the French news agency on condition of anonymity that the"
+            " attack was planned.",
+            [("official", "told", "the attack was planned", "indirect", "assert", False)],
+            id="told the French news agency ADJUNCT that",
+        ),
         pytest.param("The union called off the strike.", [], id="called off"),
         pytest.param("We called them on the radio three times.", [], id="called them"),
         pytest.param("An attack was reported near the town.", [], id="passive was reported"),

@@ -73,6 +73,12 @@ def _past_recipient(tokens: list[Token], index: int) -> int:
             probe += 1
         if probe < len(tokens) and tokens[probe].lower in RECIPIENT_HEADS:
             probe += 1
+        elif (
+            probe + 1 < len(tokens)
+            and tokens[probe].is_word
+            and tokens[probe + 1].lower in RECIPIENT_HEADS
+        ):
+            probe += 2  # "the French news agency"
         return probe
     for look in range(probe, min(probe + 4, len(tokens))):
         token = tokens[look]
