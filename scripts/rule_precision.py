@@ -23,6 +23,7 @@ from pathlib import Path
 import claimkit
 from claimkit.evaluate import _align, _same_actor
 from claimkit.extraction.attribution import find_attributions
+from claimkit.extraction.quotes import run_on
 from claimkit.extraction.rules import MEASURED_PRECISION, RULES
 from claimkit.language.sentences import statement_sentences
 from claimkit.language.times import find_times
@@ -49,7 +50,7 @@ def measure() -> dict[str, tuple[int, int]]:
         text = pred.text
         times = [(t.span.start, t.span.end) for t in find_times(text, 0, len(text), pred.published)]
         rule_at = {
-            a.cue: a.rule
+            a.cue: run_on(text, a, end).rule
             for start, end in statement_sentences(text)
             for a in find_attributions(text, start, end, times)
         }

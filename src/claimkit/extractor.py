@@ -24,9 +24,18 @@ from claimkit.extraction.context import ClaimContext
 from claimkit.extraction.disputes import find_disputes
 from claimkit.extraction.polarity import find_negation, is_hedged
 from claimkit.extraction.quantities import find_quantities
+from claimkit.extraction.quotes import run_on
 from claimkit.extraction.rules import MEASURED_PRECISION, RULES
 from claimkit.extraction.statement_time import StatementTimes, event_days
-from claimkit.language.cues import CUE_LEMMA, DENIAL_LEMMAS, HEDGE_LEMMAS, POSSESSED_CUES
+from claimkit.language.cues import (
+    APPEAL_LEMMA,
+    CALLING_FORMS,
+    CUE_LEMMA,
+    DENIAL_LEMMAS,
+    HEDGE_LEMMAS,
+    LABELLING_FORMS,
+    POSSESSED_CUES,
+)
 from claimkit.language.sentences import statement_sentences
 from claimkit.language.times import find_times
 from claimkit.language.tokens import ascii_lower
@@ -41,7 +50,11 @@ EXTRACTOR: Final = ExtractorInfo(name="claimkit.rules", version=__version__)
 _PROVENANCE: Final = {name: attrs.evolve(EXTRACTOR, rule=name) for name in RULES}
 
 # A sentence can hold a claim only if it has a cue word or a quotation mark.
-_CUE_WORDS: Final = sorted({*CUE_LEMMA, "according", *POSSESSED_CUES}, key=len, reverse=True)
+_CUE_WORDS: Final = sorted(
+    {*CUE_LEMMA, "according", *POSSESSED_CUES, *CALLING_FORMS, *LABELLING_FORMS, *APPEAL_LEMMA},
+    key=len,
+    reverse=True,
+)
 _CUE_WORD: Final = re.compile(r"\b(?:" + "|".join(_CUE_WORDS) + r")\b")
 _MAY_ATTRIBUTE: Final = re.compile(_CUE_WORD.pattern + r"|[\"“”]")
 
@@ -109,15 +122,19 @@ def extract(source: str | Article, *, published: datetime.date | None = None) ->
     registry = ActorRegistry(text)
     found: list[tuple[Draft, Attribution, int]] = []
     sentences = statement_sentences(text)
+    quoted_to = 0  # the end of a quotation run on from an earlier sentence
     for number, (start, end) in enumerate(sentences):
+        if start < quoted_to:
+            continue  # the rest of a quotation already read: no statement of its own
         if _is_narration_aside(text, start, end) or not _MAY_ATTRIBUTE.search(lowered, start, end):
             continue  # most narration has no reporting cue at all: skip it cheaply
         first_in_sentence = len(found)
         attributions = [
-            attribution
+            run_on(text, attribution, end)
             for window_start, window_end in _windows(text, lowered, start, end)
             for attribution in find_attributions(text, window_start, window_end, time_spans)
         ]
+        quoted_to = max([quoted_to, *(a.content[1] for a in attributions)])
         for attribution in attributions:
             speaker: Draft | None
             if attribution.refers_back and found:

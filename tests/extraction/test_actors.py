@@ -245,6 +245,16 @@ def test_a_pronoun_is_the_latest_person() -> None:
     assert _speakers(article) == ["sergei-lavrov", "sergei-lavrov"]
 
 
+def test_he_is_the_named_subject_of_its_own_sentence() -> None:
+    text = (
+        "Sergei Lavrov said the talks were useful. Foreign Minister Maria Costa welcomed"
+        ' what she called "a real chance" of a deal. "It will hold," she said.'
+    )
+    article = claimkit.extract(text)
+    names = {actor.id: actor.name for actor in article.actors}
+    assert [names[s] for s in _speakers(article)] == ["Sergei Lavrov", "Maria Costa", "Maria Costa"]
+
+
 @pytest.mark.parametrize(
     ("gap", "speaker"),
     [(50, "sergei-lavrov"), (450, None)],
@@ -321,3 +331,12 @@ def test_a_kind_noun_after_a_name_gives_the_kind() -> None:
     )
     (actor,) = claimkit.extract(text).actors
     assert (actor.name, actor.kind) == ("Kivu Patriotic Alliance", claimkit.ActorKind.ARMED_GROUP)
+
+
+def test_an_organisation_named_in_an_apposition_is_not_the_speaker() -> None:
+    text = (
+        "Maria Costa, director of the Cambodian Center for Human Rights, said the government"
+        " should listen."
+    )
+    article = claimkit.extract(text)
+    assert [article.speaker_of(c).name for c in article.claims] == ["Maria Costa"]

@@ -370,6 +370,156 @@ def _claims(text: str) -> list[Described]:
             ],
             id="a claim and a dispute of it",
         ),
+        pytest.param(
+            "Most of the timber goes abroad, a report by the monitoring group Forest Watch says.",
+            [
+                (
+                    "Forest Watch",
+                    "says",
+                    "Most of the timber goes abroad",
+                    "indirect",
+                    "assert",
+                    False,
+                ),
+            ],
+            id="CONTENT, a report by X says",
+        ),
+        pytest.param(
+            'The premier called the envoy "deranged" and refused to meet him.',
+            [("premier", "called", 'the envoy "deranged"', "indirect", "assert", False)],
+            id='X called Y "LABEL"',
+        ),
+        pytest.param(
+            'A spokesman called the death toll "propaganda".',
+            [("spokesman", "called", 'the death toll "propaganda"', "indirect", "deny", False)],
+            id='X called Y "DISMISSAL"',
+        ),
+        pytest.param(
+            'Troops killed what the army called "hardcore terrorists" in the raid.',
+            [("army", "called", "hardcore terrorists", "direct", "assert", False)],
+            id='what X called "NAME"',
+        ),
+        pytest.param(
+            "The agency estimates that 128,000 people have left the city.",
+            [
+                (
+                    "agency",
+                    "estimates",
+                    "128,000 people have left the city",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X estimates that CONTENT",
+        ),
+        pytest.param("UN estimates show 128,000 people have left.", [], id="estimates noun"),
+        pytest.param(
+            "Global Watch blamed a corrupt elite for the loss of the forests.",
+            [
+                (
+                    "Global Watch",
+                    "blamed",
+                    "a corrupt elite for the loss of the forests",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X blamed Y for Z",
+        ),
+        pytest.param(
+            "The spokesman attributed this to better coordination between the forces.",
+            [
+                (
+                    "spokesman",
+                    "attributed",
+                    "this to better coordination between the forces",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X attributed Y to Z",
+        ),
+        pytest.param(
+            "Exiles criticized the government for its sudden change of position.",
+            [
+                (
+                    "Exiles",
+                    "criticized",
+                    "the government for its sudden change of position",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X criticized Y",
+        ),
+        pytest.param("The school has long been criticised for its fees.", [], id="criticised"),
+        pytest.param(
+            "President Hamid Karzai has repeatedly called on international forces to do more.",
+            [
+                (
+                    "Hamid Karzai",
+                    "called on",
+                    "international forces to do more",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X called on Y to Z",
+        ),
+        pytest.param(
+            "Opposition candidates are calling for the election to be annulled.",
+            [
+                (
+                    "opposition candidates",
+                    "calling for",
+                    "the election to be annulled",
+                    "indirect",
+                    "assert",
+                    False,
+                )
+            ],
+            id="X is calling for Y",
+        ),
+        pytest.param(
+            "Lawmakers encouraged people to turn out.",
+            [("Lawmakers", "encouraged", "people to turn out", "indirect", "assert", False)],
+            id="X encouraged Y to Z",
+        ),
+        pytest.param(
+            "Protests since July calling on the president to resign have grown.",
+            [],
+            id="protests calling on",
+        ),
+        pytest.param("The envoy was urged to resign.", [], id="passive was urged"),
+        pytest.param("The minister urged restraint.", [], id="urged without to"),
+        pytest.param(
+            "The minister responded to the critics by saying that the report was incomplete.",
+            [("minister", "saying", "the report was incomplete", "indirect", "assert", False)],
+            id="X responded by saying CONTENT",
+        ),
+        pytest.param(
+            "The spokesman reacted by clarifying that the goal is unity.",
+            [("spokesman", "clarifying", "the goal is unity", "indirect", "assert", False)],
+            id="X reacted by clarifying CONTENT",
+        ),
+        pytest.param(
+            "The envoy said following a visit this month that villagers lived in fear.",
+            [("envoy", "said", "villagers lived in fear", "indirect", "assert", False)],
+            id="X said following ADJUNCT that CONTENT",
+        ),
+        pytest.param(
+            "An official told the French news agency on condition of anonymity that the"
+            " attack was planned.",
+            [("official", "told", "the attack was planned", "indirect", "assert", False)],
+            id="told the French news agency ADJUNCT that",
+        ),
+        pytest.param("The union called off the strike.", [], id="called off"),
+        pytest.param("We called them on the radio three times.", [], id="called them"),
         pytest.param("An attack was reported near the town.", [], id="passive was reported"),
         pytest.param("The attack was confirmed by the army.", [], id="passive was confirmed"),
         pytest.param("The rebels seized two villages on Thursday.", [], id="narration"),
@@ -405,6 +555,16 @@ def test_headlines_are_claims_and_asides_are_not() -> None:
     assert [claim[1:3] for claim in _claims(text)] == [
         ("says", "rebels were repelled"),
         ("said", "the rebels fled"),
+    ]
+
+
+def test_a_noun_of_saying_that_ends_a_headline_is_no_cue() -> None:
+    # "CONTENT, X said" needs its comma: "Casualty Report" is what the minister rejects.
+    assert [claim[:3] for claim in _claims("Minister Rejects Casualty Report")] == [
+        ("Minister", "Rejects", "Casualty Report"),
+    ]
+    assert [claim[1:3] for claim in _claims("Ministry Dismisses Envoy's Rights Report")] == [
+        ("Dismisses", "Envoy's Rights Report"),
     ]
 
 

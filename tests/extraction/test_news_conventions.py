@@ -293,7 +293,9 @@ def test_according_to_a_document_published_on_a_day() -> None:
             [("rebel spokesman", 'the death toll "propaganda"', "deny")],
             id="called a quoted dismissal",
         ),
-        pytest.param("The army called for calm.", [], id="called for"),
+        # An appeal is a claim (the guideline, as "calling on" in gold 042).
+        pytest.param("The army called for calm.", [("army", "calm", "assert")], id="called for"),
+        pytest.param("The army called off the search.", [], id="called off"),
         pytest.param("The military rarely acknowledged such losses.", [], id="rarely"),
         pytest.param(
             "The minister said the government does not deny civilians were killed.",
@@ -382,3 +384,42 @@ def test_a_last_line_without_a_full_stop_is_read_not_skipped_as_a_headline() -> 
     for text in ("Russia said two soldiers died", "Russia said two soldiers died\n"):
         article = claimkit.extract(text)
         assert [c.content.text for c in article.claims] == ["two soldiers died"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            '"The list is wrong," the mayor said. "Nobody counted the miners."',
+            'The list is wrong," the mayor said. "Nobody counted the miners',
+        ),
+        (
+            'The mayor said: "The list is wrong.\n\n"Nobody counted the miners."',
+            'The list is wrong.\n\n"Nobody counted the miners',
+        ),
+        (
+            '"The list is wrong," the mayor says. "Nobody came.\n\n"Nobody counted them."\n',
+            'The list is wrong," the mayor says. "Nobody came.\n\n"Nobody counted them',
+        ),
+    ],
+)
+def test_a_quotation_that_runs_on_after_its_attribution_is_one_claim(
+    text: str, content: str
+) -> None:
+    assert _contents(text) == [content]
+
+
+def test_a_quotation_with_its_own_attribution_does_not_run_on() -> None:
+    text = '"The list is wrong," the mayor said. "Nobody counted," she added.'
+    assert _contents(text) == ["The list is wrong", "Nobody counted"]
+    text = '"The list is wrong," the mayor said.\n\nThe company disagreed.'
+    assert _contents(text) == ["The list is wrong"]
+
+
+def test_a_clause_of_narration_after_a_noun_phrase_content_is_not_said() -> None:
+    text = "The officials denied the charges, and copies of the report were later banned."
+    assert _contents(text) == ["the charges"]
+    text = "The ministry denied the charges, and the allegations."
+    assert _contents(text) == ["the charges, and the allegations"]
+    text = "The ministry said 40 people died, and hundreds were hurt."
+    assert _contents(text) == ["40 people died, and hundreds were hurt"]

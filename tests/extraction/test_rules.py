@@ -9,6 +9,7 @@ import pytest
 
 import claimkit
 from claimkit.extraction.attribution import Attribution, find_attributions
+from claimkit.extraction.quotes import run_on
 from claimkit.extraction.rules import MEASURED_PRECISION, RULES, AttributionRule
 from claimkit.language.sentences import statement_sentences
 from claimkit.readers import read_text_file
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _attributions(text: str) -> list[Attribution]:
     return [
-        attribution
+        run_on(text, attribution, end)
         for start, end in statement_sentences(text)
         for attribution in find_attributions(text, start, end, [])
     ]

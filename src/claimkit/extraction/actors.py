@@ -37,6 +37,8 @@ from claimkit.model import Actor, ActorKind, slug
 __all__ = ["ActorRegistry", "Draft"]
 
 _LOOKBACK: Final = 64
+_SENTENCE_BREAK: Final = re.compile(r"[.!?][\"'”’)]*\s|\n")
+_TITLES_ONLY: Final = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+)*")
 _POSSESSIVE: Final = re.compile(r"^(.+?)['’]s\s+(.+)$")
 _PERSON_NAME: Final = re.compile(
     r"\b[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|van|von|de)-?)?[A-Z][a-z]+){1,3}\b"
@@ -161,6 +163,15 @@ class ActorRegistry:
         name = self._name_before(start)
         return None if name is None else self._resolve(*name)
 
+    def _opens_sentence(self, index: int) -> bool:
+        """Whether only capitalised words (titles) come between the start of the sentence
+        and ``index``."""
+        breaks = list(_SENTENCE_BREAK.finditer(self.text, max(0, index - 200), index))
+        if not breaks and index > 200:
+            return False
+        opening = breaks[-1].end() if breaks else 0
+        return _TITLES_ONLY.fullmatch(self.text, opening, index) is not None
+
     def _name_before(self, start: int) -> tuple[int, int] | None:
         """The last person's name that ends before ``start``, at most 400 characters back.
 
@@ -239,6 +250,8 @@ class ActorRegistry:
         name = tokens[first:]
         if not _looks_like_person_name(name):
             return None
+        if first and tokens[first - 1].lower in _BEFORE_NO_NAME:
+            return None  # "director of the Cambodian Center for Human Rights": a name's end
         return name[0].start, name[-1].end
 
     def _given_name(
@@ -285,6 +298,17 @@ class ActorRegistry:
         if len(tokens) == 1 and lower in PRONOUN_KIND:
             person = PRONOUN_KIND[lower] == "person"
             found = self._recent(start, person=person)
+            if person and found is not None:
+                # "U.N. Secretary-General Ban Ki-moon welcomed what he called ...": the
+                # name that opens the pronoun's own sentence, after the latest speaker.
+                name = self._name_before(start)
+                if (
+                    name is not None
+                    and name[0] > found.last
+                    and _SENTENCE_BREAK.search(self.text, name[1], start) is None
+                    and self._opens_sentence(name[0])
+                ):
+                    return self._resolve(*name)
             if found is None and person:
                 found = self._person_before(start)
             return found
@@ -674,6 +698,9 @@ _GENERIC_HEADS: Final = frozenset(
     coalition movement operator owner outlet broadcaster newspaper channel network
     charity union""".split()
 )
+#: Words after which capitalised words end an organisation's or a place's name, not
+#: begin a person's: "Center for Human Rights", "Ministry of Foreign Affairs".
+_BEFORE_NO_NAME: Final = frozenset("of for the and at in on from to with".split())
 _LOCATIVES: Final = frozenset("in at near outside inside across from".split())
 
 

@@ -257,6 +257,11 @@ _OBJECT_PREPOSITIONS: Final = frozenset("after about amid despite following over
 _NAMING_WORDS: Final = frozenset("name named called as".split())
 
 
+#: What parts a content from the speaker after it: "CONTENT, the ministry said" (or a
+#: closing quotation mark, or a dash); never nothing at all.
+_BEFORE_SPEAKER: Final = frozenset({",", "—", "–", "-", *QUOTES, *CLOSE_QUOTES})
+
+
 def _main_clause_draft(drafts: list[_Draft]) -> int | None:
     """The latest claim whose cue is not inside another's content: the subject of a
     participle after it ("The commission rejected Bellmore's claim that ..., saying")."""
@@ -360,6 +365,18 @@ def _relative(
     )  # fmt: skip
 
 
+def _label_end(s: Sentence, cue: int, end: int) -> int:
+    """The last token of what a cue of naming says: its object and the quoted name
+    ('called the envoy "deranged" and vowed ...'), without the full stop inside the
+    closing quotation mark ('called it "a disaster."')."""
+    tokens = s.tokens
+    for index in range(cue + 1, end + 1):
+        close = s.close_of.get(index)
+        if close is not None:
+            return close - 1 if tokens[close - 1].text in ".,!?" else close
+    return end
+
+
 def _attribute(
     s: Sentence, first: int, last: int, lemma: str, floor: int, drafts: list[_Draft]
 ) -> _Draft | None:
@@ -371,7 +388,9 @@ def _attribute(
     if lemma.startswith(("'s ", "by ", "np ")):
         return _reported(s, first, lemma)
     before = tokens[first - 1].text if first > 0 else ""
-    if tokens[first].lower in PARTICIPLE_CUES and before == ",":
+    # "..., saying ...", and "responded by saying ...": the participle's subject is the
+    # clause's.
+    if tokens[first].lower in PARTICIPLE_CUES and before in (",", "by"):
         content_first = content_after(s, lemma, last)
         inherit = _main_clause_draft(drafts)
         # "X said on Tuesday ..., saying ...": the participle shares the statement's time.
@@ -565,8 +584,13 @@ def _attribute(
     if s.is_final(after) or resumed is not None or subordinate or after_quote:
         # "CONTENT, the ministry said." The content runs from the clause start to the comma.
         content_last = np_first - 1
-        if content_last <= floor:
-            return None
+        if content_last - 1 > floor and tokens[content_last].lower == "by":
+            # "CONTENT, a report by the group says": the document's author is the speaker.
+            document = s.np_before(content_last - 1, floor)
+            if document is not None and tokens[content_last - 1].lower in _DOCUMENTS:
+                content_last = document - 1
+        if content_last <= floor or tokens[content_last].text not in _BEFORE_SPEAKER:
+            return None  # "Minister Rejects Casualty Report": a noun ends the headline
         if when is None and resumed is None:
             when = trailing_time(s, last + 1)  # '"...," he told reporters in Nairobi on Thursday'
         return _Draft(
@@ -575,6 +599,8 @@ def _attribute(
         )  # fmt: skip
     content_first = content_after(s, lemma, last)
     clause = clause_start(s, np_first, floor)
+    if lemma == "label":
+        end = _label_end(s, last, end)
     return _Draft(
         cue,
         lemma,

@@ -73,6 +73,12 @@ def _past_recipient(tokens: list[Token], index: int) -> int:
             probe += 1
         if probe < len(tokens) and tokens[probe].lower in RECIPIENT_HEADS:
             probe += 1
+        elif (
+            probe + 1 < len(tokens)
+            and tokens[probe].is_word
+            and tokens[probe + 1].lower in RECIPIENT_HEADS
+        ):
+            probe += 2  # "the French news agency"
         return probe
     for look in range(probe, min(probe + 4, len(tokens))):
         token = tokens[look]
@@ -87,12 +93,17 @@ def _past_recipient(tokens: list[Token], index: int) -> int:
     return index
 
 
+#: Prepositions that open an adjunct between a cue and its "that".
+_ADJUNCT_OPENERS: Final = frozenset("in on at via through by following after during".split())
+
+
 def content_after(s: Sentence, lemma: str, last: int) -> int:
     """Where the reported content starts after a cue."""
     index, _ = after_cue(s, lemma, last)
     tokens = s.tokens
-    # "said in a statement posted online that ...": an adjunct up to "that".
-    if index < len(tokens) and tokens[index].lower in ("in", "on", "at", "via", "through", "by"):
+    # "said in a statement posted online that ...", "said following a visit this month
+    # that ...": an adjunct up to "that".
+    if index < len(tokens) and tokens[index].lower in _ADJUNCT_OPENERS:
         for probe in range(index + 1, min(index + 12, len(tokens))):
             if tokens[probe].lower == "that":
                 index = probe

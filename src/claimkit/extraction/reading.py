@@ -13,10 +13,12 @@ from typing import Final
 
 from claimkit.language.cues import (
     AMBIGUOUS_CUES,
+    APPEAL_LEMMA,
     CALLING_FORMS,
     CLAUSAL_CUES,
     CUE_LEMMA,
     DOCUMENT_VERBS,
+    LABELLING_FORMS,
     PARTICIPLE_CUES,
     POSSESSED_CUES,
     SOURCE_NOUNS,
@@ -139,9 +141,9 @@ _FOLLOWING_CLAUSE: Final = frozenset(
 # Every quotation mark of QUOTES is a token of its own (tokens.tokenize).
 _QUOTE_MARK: Final = re.compile("[" + "".join(sorted(QUOTES)) + "]")
 # The words that cues() can read as a cue; any other is passed over at once.
-# Marks that may stand inside "called X baseless": possessives and quotation marks.
-_IN_A_CALLING: Final = frozenset("'’\"“”")
-_MAY_CUE: Final = frozenset({"according", *POSSESSED_CUES, *CUE_LEMMA, *CALLING_FORMS})
+_MAY_CUE: Final = frozenset(
+    {"according", *POSSESSED_CUES, *CUE_LEMMA, *CALLING_FORMS, *LABELLING_FORMS, *APPEAL_LEMMA}
+)
 
 
 def _quote_regions(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -222,6 +224,10 @@ def _is_verbish_word(text: str) -> bool:
     )
 
 
+#: What a document's figures do: "estimates show", "reports put the toll at 40".
+_EVIDENCE_VERBS: Final = frozenset("show shows showed indicate indicates indicated put".split())
+#: Particles after "called" that make another verb: "called on", "called for", "called off".
+_PHRASAL_PARTICLES: Final = frozenset("on for off in up out upon back".split())
 #: Verbs that carry a cue in the infinitive, keeping its subject: "continues to deny".
 _CATENATIVES: Final = frozenset("continue continues continued continuing".split())
 
@@ -306,8 +312,13 @@ class Sentence:
                     continue
             lemma = CUE_LEMMA.get(lower)
             if lemma is None:
-                if lower in CALLING_FORMS and self._calls_false(i):
+                appeal = self._appeal_end(i) if lower in APPEAL_LEMMA else None
+                if appeal is not None:
+                    found.append((i, appeal, APPEAL_LEMMA[lower]))  # "urged X to ..."
+                elif lower in CALLING_FORMS and self._calls_false(i):
                     found.append((i, i, "call"))  # "called the claims baseless"
+                elif lower in LABELLING_FORMS and self._labels(i):
+                    found.append((i, i, "label"))  # 'called the envoy "deranged"'
                 continue
             before = tokens[i - 1].lower if i else ""
             after = tokens[i + 1].text if i + 1 < len(tokens) else ""
@@ -320,7 +331,9 @@ class Sentence:
                 or (i > 1 and before in ADVERBS and tokens[i - 2].lower in _BE_FORMS)
             ):
                 continue  # "had been confirmed", "was reported": no speaker is named
-            carried = before == "to" and i > 1 and tokens[i - 2].lower in _CATENATIVES
+            carried = (before == "to" and i > 1 and tokens[i - 2].lower in _CATENATIVES) or (
+                before == "by" and lower in PARTICIPLE_CUES  # "responded by saying that"
+            )
             if before in DETERMINERS or (before in NOT_BEFORE_A_CUE and not carried):
                 continue  # "the reported attack", "a warning", "no confirmed link"
             if after.lower() == "by" and (
@@ -341,7 +354,7 @@ class Sentence:
                 continue  # "news reports claimed", "denied reports": a noun, not a verb
             if (
                 lower in PARTICIPLE_CUES
-                and before != ","
+                and before not in (",", "by")
                 and lower != "saying"
                 and before not in _BE_FORMS
             ):
@@ -358,7 +371,52 @@ class Sentence:
         for token in self.tokens[i + 1 : i + 10]:
             if token.lower in DISMISSAL_WORDS:
                 return True
-            if not token.is_word and token.text not in _IN_A_CALLING:
+            if not token.is_word and token.text not in ("'", "’", *QUOTES):
+                return False
+        return False
+
+    def _appeal_end(self, i: int) -> int | None:
+        """The last token of a cue of appeal at ``i``: "urged both sides to show ...",
+        "called on the army to ...", "calling for an inquiry"; None if it is none."""
+        tokens = self.tokens
+        before = tokens[i - 1].lower if i else ""
+        if tokens[i].lower.endswith("ing"):
+            if before != "," and before not in _BE_FORMS:
+                return None  # "protests calling on the president to ...": a description
+        elif before in _BE_FORMS:
+            return None  # "was urged to", "were called on to": no speaker is named
+        if i + 2 >= len(tokens):
+            return None
+        last = i
+        if APPEAL_LEMMA[tokens[i].lower] == "call on":
+            particle = tokens[i + 1].lower
+            if particle == "for":
+                return i + 1 if tokens[i + 2].is_word else None
+            if particle not in ("on", "upon"):
+                return None
+            last = i + 1
+        for index in range(last + 1, min(len(tokens) - 1, last + 12)):
+            token = tokens[index]
+            if token.lower == "to":
+                return last if index > last + 1 and tokens[index + 1].is_word else None
+            if not token.is_word and token.text not in ("'s", "’s", "-"):
+                return None
+        return None
+
+    def _labels(self, i: int) -> bool:
+        """Whether "called" at ``i`` gives a short noun phrase after it a quoted name
+        ('called the envoy "deranged"', 'called the charges "an obvious attempt"'), not
+        "called on", "called for" or "called them on the radio"."""
+        tokens = self.tokens
+        if i + 2 >= len(tokens) or tokens[i + 1].lower in _PHRASAL_PARTICLES:
+            return False
+        for index in range(i + 1, min(len(tokens), i + 9)):
+            token = tokens[index]
+            if token.text in ('"', "“"):
+                # 'what the military called "hardcore terrorists"' names no object first.
+                named = index > i + 1 or any(t.lower == "what" for t in tokens[max(0, i - 4) : i])
+                return named and index in self.close_of
+            if not token.is_word and token.text not in ("'", "’", "'s", "’s", "-"):
                 return False
         return False
 
@@ -444,6 +502,8 @@ class Sentence:
         for token in self.tokens[i + 1 : i + 3]:
             if token.lower in CUE_LEMMA and token.lower not in AMBIGUOUS_CUES:
                 return True
+            if token.lower in _EVIDENCE_VERBS:
+                return True  # "UN estimates show", "reports put the toll at 40"
             if token.lower not in AUXILIARIES:
                 return False
         return False
@@ -695,15 +755,35 @@ class Sentence:
         """End content where the narrator takes over with a verb that has no subject of its
         own: "..., but did not provide evidence" is said of the speaker, not by them."""
         tokens = self.tokens
+        verb_before = False
+        # A short object that opens with a determiner ("denied the charges, and ..."), not
+        # a clause ("said 40 people died, and hundreds were hurt").
+        noun_phrase = tokens[first].lower in DETERMINERS
         for index in range(first + 1, last):
+            noun_phrase = noun_phrase and index - first <= 6
+            verb_before = verb_before or is_verbish(tokens[index - 1])
             if (
                 tokens[index].text == ","
-                and tokens[index + 1].lower in ("but", "and")
+                and tokens[index + 1].lower in ("but", "and", "while")
                 and index + 2 <= last
-                and tokens[index + 2].lower in _NARRATION_VERBS
+                and (
+                    tokens[index + 2].lower in _NARRATION_VERBS
+                    or (noun_phrase and not verb_before and self._clause_at(index + 2, last))
+                )
             ):
                 return index - 1
         return last
+
+    def _clause_at(self, first: int, last: int) -> bool:
+        """Whether a clause with its own subject starts at ``first``: a few words, then an
+        auxiliary ("hard copies of the report were banned")."""
+        for index in range(first + 1, min(last + 1, first + 8)):
+            token = self.tokens[index]
+            if token.lower in AUXILIARIES:
+                return True
+            if not token.is_word or token.lower in CLAUSE_WORDS:
+                return False
+        return False
 
     def content_span(self, first: int, last: int) -> tuple[tuple[int, int], Mode] | None:
         """Trimmed content between token indexes, and whether it is a quotation."""

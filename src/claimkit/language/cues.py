@@ -20,6 +20,7 @@ import attrs
 
 __all__ = [
     "AMBIGUOUS_CUES",
+    "APPEAL_LEMMA",
     "CALLING_FORMS",
     "CLAUSAL_CUES",
     "CUE_LEMMA",
@@ -28,6 +29,7 @@ __all__ = [
     "DOCUMENT_VERBS",
     "HEDGE_LEMMAS",
     "INVERTING_LEMMAS",
+    "LABELLING_FORMS",
     "PARTICIPLE_CUES",
     "POSSESSED_CUES",
     "SOURCE_NOUNS",
@@ -65,6 +67,12 @@ class CueVerb:
     sources: tuple[str, ...] = ()
     #: A cue only when it dismisses what follows as false ("called the claims baseless").
     dismissing: bool = False
+    #: A cue only as an appeal: before its object and "to" ("urged both sides to ..."),
+    #: and for "call" before "on ... to" or "for" ("called on the army to ...").
+    appeals: bool = False
+    #: Also a cue when it gives what follows a quoted name ('called the envoy "deranged"'),
+    #: read as the cue "label", which neither denies nor hedges.
+    labelling: bool = False
     #: A sentence in which it is a cue, read back by the tests.
     example: str
 
@@ -118,14 +126,22 @@ CUE_VERBS: Final = (
     _row("accuse", "accuse accuses accused accusing",
          "The opposition accused the police of beating protesters.",
          nouns="accusation accusations charge charges"),
+    _row("blame", "blame blames blamed blaming",
+         "The union blamed the company for the fire.", ambiguous="blame",
+         participle="blaming"),
+    _row("criticize",
+         "criticize criticizes criticized criticizing criticise criticises criticised"
+         " criticising", "Rights groups criticized the police for using force."),
+    _row("attribute", "attributed attributes",
+         "The ministry attributed the deaths to the heat."),
     _row("reject", "reject rejects rejected rejecting",
          "The government rejected the report as biased.", denies=True),
     _row("confirm", "confirm confirms confirmed confirming",
          "The hospital confirmed that two patients had died.", inverts=True),
     _row("suggest", "suggest suggests suggested suggesting",
          "Officials suggested that the outbreak was slowing.", hedges=True, inverts=True),
-    _row("estimate", "estimated estimating",
-         "The charity estimated that 3,000 people had fled."),
+    _row("estimate", "estimated estimating estimates",
+         "The charity estimated that 3,000 people had fled.", ambiguous="estimates"),
     _row("allege", "allege alleges alleged alleging",
          "Prosecutors alleged that the founder had diverted the funds.",
          participle="alleging", nouns="allegation allegations"),
@@ -144,6 +160,8 @@ CUE_VERBS: Final = (
          ambiguous="noting", inverts=True, participle="noting"),
     _row("explain", "explained explaining", "The pilot explained that the engine had failed.",
          inverts=True),
+    _row("clarify", "clarified clarifying", "The spokesman clarified that the talks would go on.",
+         participle="clarifying"),
     _row("stress", "stressed stressing", "The minister stressed that the talks would go on.",
          inverts=True, participle="stressing"),
     _row("declare", "declared declaring", "The judge declared that the vote was void.",
@@ -169,15 +187,33 @@ CUE_VERBS: Final = (
     _row("charge", "charged", "The opposition charged that the count was rigged.",
          ambiguous="charged"),
     _row("call", "called calls calling branded labelled labeled termed",
-         "The ministry called the reports baseless.", denies=True, dismissing=True),
+         "The ministry called the reports baseless.", denies=True, dismissing=True,
+         labelling=True, appeals=True),
+    _row("urge", "urge urges urged urging", "The envoy urged both sides to show restraint.",
+         appeals=True),
+    _row("encourage", "encouraged encourages encouraging",
+         "The UN encouraged all parties to keep the peace.", appeals=True),
 )  # fmt: skip
 
 #: Form -> lemma, for every form that is a cue by itself.
 CUE_LEMMA: Final[dict[str, str]] = {
-    form: verb.lemma for verb in CUE_VERBS if not verb.dismissing for form in verb.forms
+    form: verb.lemma
+    for verb in CUE_VERBS
+    if not (verb.dismissing or verb.appeals)
+    for form in verb.forms
+}
+#: Form -> lemma, for the forms that are cues only as appeals ("urged both sides to");
+#: "call" appeals as "call on", which neither denies nor hedges.
+APPEAL_LEMMA: Final[dict[str, str]] = {
+    form: verb.lemma + " on" if verb.dismissing else verb.lemma
+    for verb in CUE_VERBS
+    if verb.appeals
+    for form in verb.forms
 }
 #: Forms that are cues only when they dismiss what follows ("called the claims baseless").
 CALLING_FORMS: Final = frozenset(f for verb in CUE_VERBS if verb.dismissing for f in verb.forms)
+#: Forms that are cues (of "label") when they give what follows a quoted name.
+LABELLING_FORMS: Final = frozenset(f for verb in CUE_VERBS if verb.labelling for f in verb.forms)
 #: Forms just as often nouns or adjectives.
 AMBIGUOUS_CUES: Final = frozenset(f for verb in CUE_VERBS for f in verb.ambiguous)
 #: Forms that are cues only before a statement.
