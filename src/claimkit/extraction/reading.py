@@ -758,7 +758,7 @@ class Sentence:
         verb_before = False
         # A short object that opens with a determiner ("denied the charges, and ..."), not
         # a clause ("said 40 people died, and hundreds were hurt").
-        noun_phrase = tokens[first].lower in DETERMINERS
+        noun_phrase = first < len(tokens) and tokens[first].lower in DETERMINERS
         for index in range(first + 1, last):
             noun_phrase = noun_phrase and index - first <= 6
             verb_before = verb_before or is_verbish(tokens[index - 1])
