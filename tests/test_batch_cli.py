@@ -36,12 +36,6 @@ def _lines(out: str) -> list[claimkit.Article]:
     return list(claimkit.iter_jsonl(out.splitlines()))
 
 
-@pytest.fixture
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_a_directory_a_pattern_and_a_file_in_order(
     in_tmp: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

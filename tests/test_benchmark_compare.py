@@ -5,30 +5,13 @@ No timing is asserted here.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable
-from pathlib import Path
-from types import ModuleType
 
 import claimkit
 from claimkit import Article
+from repo_scripts import load_script
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "compare.py"
-
-
-def _load() -> ModuleType:
-    name = "claimkit_benchmark_compare"
-    spec = importlib.util.spec_from_file_location(name, _PATH)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-_BENCH = _load()
+_BENCH = load_script("benchmarks/compare.py")
 build_corpus: Callable[[int, int], list[Article]] = _BENCH.build_corpus
 largest_block_share: Callable[[list[Article]], float] = _BENCH._largest_block_share
 run_one: Callable[[int, int, bool], dict[str, object]] = _BENCH.run_one

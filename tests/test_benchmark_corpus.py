@@ -8,33 +8,16 @@ found one by one. No timing is asserted here.
 from __future__ import annotations
 
 import collections
-import importlib.util
 import itertools
-import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from claimkit import Article, from_json, to_json
 from claimkit.corpus import claim_records, disagreement
 from claimkit.corpus.sides import Sides, speaker_keys
 from claimkit.language.counts import Count, CountKey
+from repo_scripts import load_script
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus.py"
-
-
-def _load() -> ModuleType:
-    name = "claimkit_benchmark_corpus"
-    spec = importlib.util.spec_from_file_location(name, _PATH)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = _load()
+BENCH = load_script("benchmarks/corpus.py")
 
 
 def _corpus(claims: int, hot: float) -> list[tuple[Article, Any]]:

@@ -7,11 +7,8 @@ nothing. No timing is asserted here.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import attrs
@@ -22,22 +19,9 @@ import orjson
 
 import claimkit
 from claimkit import Article, from_json, iter_jsonl, to_dict, to_json
+from repo_scripts import load_script
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "serialize.py"
-
-
-def _load() -> ModuleType:
-    name = "claimkit_benchmark_serialize"
-    spec = importlib.util.spec_from_file_location(name, _PATH)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # msgspec resolves the twins' annotations through it
-    spec.loader.exec_module(module)
-    return module
-
-
-_BENCH = _load()
+_BENCH = load_script("benchmarks/serialize.py")
 build_corpus: Callable[[int], list[Article]] = _BENCH.build_corpus
 to_jsonl: Callable[[Sequence[Article]], bytes] = _BENCH.to_jsonl
 TWINS: tuple[tuple[type, type[msgspec.Struct]], ...] = _BENCH.TWINS

@@ -70,13 +70,6 @@ BROKEN_PROBLEMS = [
 ]
 
 
-@pytest.fixture
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run in a temporary directory, so that file names in messages are short."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 # --- validate -----------------------------------------------------------------------------
 
 

@@ -24,12 +24,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.fixture
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def later_version(in_tmp: Path) -> str:
     """The seed at a later hour: the ministry now counts 55 soldiers killed."""
     text = SEED_TEXT.read_text(encoding="utf-8")

@@ -89,12 +89,6 @@ def _expected(articles: list[Article]) -> list[Any]:
     return [json.loads(dispute_line(d)) for d in event_disputes(articles)]
 
 
-@pytest.fixture
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_json_lines_and_parquet_give_the_disputes_of_the_stream(
     in_tmp: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

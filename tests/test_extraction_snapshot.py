@@ -4,26 +4,13 @@ the commit that changes behaviour on purpose)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
-from types import ModuleType
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _script() -> ModuleType:
-    path = ROOT / "scripts" / "extraction_snapshot.py"
-    spec = importlib.util.spec_from_file_location("extraction_snapshot", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from repo_scripts import load_script
 
 
 def test_every_output_equals_its_stored_copy() -> None:
-    script = _script()
+    script = load_script("scripts/extraction_snapshot.py")
     stored = {
         row["input"]: row["article"]
         for row in map(json.loads, script.SNAPSHOT.read_text(encoding="utf-8").splitlines())

@@ -5,7 +5,6 @@ and a text the classes refuse must still be refused with the same error."""
 from __future__ import annotations
 
 import datetime
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from claimkit import _trusted
 from claimkit.errors import ValidationError
 from claimkit.model import Hedge, TimePrecision
 from claimkit.readers import read_text_file
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted((ROOT / "gold").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
@@ -61,11 +61,7 @@ def test_extracted_objects_equal_those_the_classes_build(path: Path) -> None:
 
 
 def test_adversarial_inputs_build_the_same_objects() -> None:
-    spec = importlib.util.spec_from_file_location("_bench", ROOT / "benchmarks" / "extract.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("benchmarks/extract.py")
     for make in module.ADVERSARIAL.values():
         article = claimkit.extract(make(3000))
         _same(article, _rebuilt(article))

@@ -96,7 +96,7 @@ def model_objects(obj: object) -> Iterator[object]:
 @given(articles(min_claims=1))
 def test_every_wrongly_typed_field_is_refused(article: Article) -> None:
     # One object of each class the article holds; every field, every wrong value.
-    first: dict[type, object] = {}
+    first: dict[type, Any] = {}
     for obj in model_objects(article):
         first.setdefault(type(obj), obj)
     for cls, obj in first.items():
