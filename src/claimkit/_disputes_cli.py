@@ -10,7 +10,6 @@ in :mod:`claimkit.corpus.lines` and docs/corpus.md.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import IO, Any
 
@@ -40,11 +39,9 @@ def _open_output(name: str | None) -> tuple[IO[bytes], Staged | None]:
     if name in (None, "-"):
         return _stdout_bytes(), None
     assert name is not None
-    if os.path.isdir(name):
-        raise UsageError(f"{name}: cannot write: Is a directory")
     staged = Staged(name)
     try:
-        return open(staged.partial, "wb"), staged  # closed by the command
+        return staged.open_file(), staged  # closed by the command
     except OSError as error:
         raise UsageError(f"{name}: cannot write: {error.strerror}") from None
 

@@ -9,8 +9,10 @@ renamed onto the target when it is complete, or removed when the run fails.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+from typing import IO
 
 __all__ = ["Staged"]
 
@@ -27,6 +29,13 @@ class Staged:
         folder, name = os.path.split(os.path.abspath(target))
         self.target = target
         self.partial = os.path.join(folder, f".{name}.partial-{os.getpid()}")
+
+    def open_file(self) -> IO[bytes]:
+        """The partial file, open for writing (``OSError`` when the target is a directory
+        or the file cannot be made)."""
+        if os.path.isdir(self.target):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), self.target)
+        return open(self.partial, "wb")
 
     def commit(self) -> None:
         """Put the complete output in place of the target."""

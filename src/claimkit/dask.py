@@ -286,9 +286,7 @@ def dispute_bag(
     if npartitions is not None and (type(npartitions) is not int or npartitions < 1):
         raise ValueError(f"npartitions must be an int >= 1, got {npartitions!r}")
     partitions = npartitions or articles.npartitions
-    prepared = articles.map_partitions(_prepare, window_days, partitions).to_delayed(
-        optimize_graph=True
-    )
+    prepared = articles.map_partitions(_prepare, window_days, partitions).to_delayed()
     sides = delayed(_sides, pure=True)(*prepared)
     part = delayed(_part, pure=True)
     found = [

@@ -232,10 +232,8 @@ def open_sink(
         except SinkError as error:
             raise SinkError(str(error).replace(staged.partial, output)) from None
     assert chosen.to_stream is not None
-    if os.path.isdir(output):
-        raise SinkError(f"{output}: cannot write: Is a directory")
     try:
-        stream = open(staged.partial, "wb")  # noqa: SIM115 (the sink closes it)
+        stream = staged.open_file()
     except OSError as error:
         raise SinkError(f"{output}: cannot write: {error.strerror}") from None
     return _StagedSink(chosen.to_stream(stream), staged, stream)
